@@ -1,0 +1,195 @@
+"""Accredited courses run by the Centre for Social Work and the partnership."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.fields import MultipleChoiceField
+
+from .base import BasePage
+
+
+class Audience(models.TextChoices):
+    """Who a course or event is for. Shared by courses and events."""
+
+    PRACTITIONERS = "practitioners", "Practitioners"
+    FRONTLINE_MANAGERS = "frontline_managers", "Frontline managers"
+    PRACTICE_SUPERVISORS = "practice_supervisors", "Practice supervisors"
+    PRACTICE_LEADERS = "practice_leaders", "Practice leaders"
+    PRACTICE_EDUCATORS = "practice_educators", "Practice educators"
+    STUDENTS = "students", "Students"
+    ACADEMICS = "academics", "Academics"
+
+
+class CourseIndexPage(BasePage):
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cms.CoursePage"]
+    max_count = 1
+    template = "cms/course_index_page.html"
+
+    @property
+    def courses(self):
+        return (
+            CoursePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related("tags", "cohorts")
+            .order_by("title")
+        )
+
+
+class CoursePageTag(TaggedItemBase):
+    content_object = ParentalKey("cms.CoursePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class CoursePage(BasePage):
+    class AccreditationStatus(models.TextChoices):
+        ACCREDITED = "accredited", "Accredited"
+        PENDING = "pending", "Accreditation applied for"
+        NOT_ACCREDITED = "not_accredited", "Not accredited"
+
+    summary = models.TextField(help_text="Two or three sentences: what the course is and who it is for.")
+    tags = ClusterTaggableManager(through=CoursePageTag, blank=True, verbose_name="topics")
+    audiences = MultipleChoiceField(choices=Audience.choices, help_text="Who the course is for.")
+    accreditation_body = models.CharField(
+        max_length=200, blank=True, help_text="e.g. 'Association for Family Therapy'."
+    )
+    accreditation_status = models.CharField(
+        max_length=20, choices=AccreditationStatus.choices, default=AccreditationStatus.NOT_ACCREDITED
+    )
+    cpd_hours = models.DecimalField(
+        "CPD hours",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Total hours of learning a participant can record as CPD.",
+    )
+    classroom_days = models.PositiveSmallIntegerField(default=0, help_text="e.g. 15.")
+    embedded_service_days = models.PositiveSmallIntegerField(
+        default=0, help_text="Days spent embedded in a service, e.g. 'up to 5'."
+    )
+    attendance_threshold_percent = models.PositiveSmallIntegerField(
+        "attendance needed for a certificate (%)",
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    max_days_missed = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Optional: the most days a participant may miss, e.g. 2."
+    )
+    statements = ParentalManyToManyField(
+        "cms.Statement",
+        blank=True,
+        related_name="courses",
+        help_text="The framework statements this course helps participants evidence.",
+    )
+    how_to_apply = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
+    apply_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The application or expression-of-interest form, if there is one.",
+    )
+    enquiry_email = models.EmailField(blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("tags"),
+        FieldPanel("audiences"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("accreditation_body"), FieldPanel("accreditation_status")]),
+                FieldPanel("cpd_hours"),
+                FieldRowPanel([FieldPanel("classroom_days"), FieldPanel("embedded_service_days")]),
+                FieldRowPanel([FieldPanel("attendance_threshold_percent"), FieldPanel("max_days_missed")]),
+            ],
+            heading="Accreditation and attendance",
+        ),
+        InlinePanel("cohorts", heading="Cohorts", label="Cohort"),
+        InlinePanel("place_allocations", heading="Places per authority", label="Allocation"),
+        InlinePanel("tutors", heading="Tutors", label="Tutor"),
+        FieldPanel("statements", heading="Framework statements"),
+        MultiFieldPanel(
+            [FieldPanel("how_to_apply"), FieldPanel("apply_page"), FieldPanel("enquiry_email")],
+            heading="How to apply",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("accreditation_body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["cms.CourseIndexPage"]
+    subpage_types = []
+    template = "cms/course_page.html"
+
+    @property
+    def audience_labels(self) -> list[str]:
+        return self._meta.get_field("audiences").labels(self.audiences)
+
+    def upcoming_cohorts(self):
+        today = timezone.localdate()
+        return [cohort for cohort in self.cohorts.all() if cohort.end_date >= today]
+
+
+class CourseCohort(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="cohorts")
+    name = models.CharField(max_length=100, help_text="e.g. 'Spring 2027'.")
+    start_date = models.DateField()
+    end_date = models.DateField()
+    application_deadline = models.DateField(null=True, blank=True)
+    dates_note = models.CharField(
+        max_length=255, blank=True, help_text="e.g. 'Tuesdays, fortnightly, 9.30am to 4pm'."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("application_deadline"),
+        FieldPanel("dates_note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        ordering = ["start_date"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The cohort must end on or after its start date."})
+
+
+class CoursePlaceAllocation(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="place_allocations")
+    organisation = models.ForeignKey("members.Organisation", on_delete=models.CASCADE, related_name="+")
+    places = models.PositiveSmallIntegerField()
+
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("places")])]
+
+
+class CourseTutor(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="tutors")
+    person = models.ForeignKey("cms.Person", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("person")]

@@ -1,0 +1,170 @@
+"""Research outputs: reports, evaluations, articles, briefings, handbooks and case studies."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+
+from .base import BasePage
+
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+class ResearchIndexPage(BasePage):
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    outputs_per_page = 12
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cms.ResearchOutputPage"]
+    max_count = 1
+    template = "cms/research_index_page.html"
+
+    @property
+    def outputs(self):
+        return ResearchOutputPage.objects.child_of(self).live().public().for_listing()
+
+
+class ResearchOutputQuerySet(PageQuerySet):
+    def for_listing(self):
+        return (
+            self.select_related("listing_image", "document")
+            .prefetch_related("tags", "authors__person")
+            .order_by("-publication_date", "title")
+        )
+
+
+class ResearchOutputPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "cms.ResearchOutputPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ResearchOutputPage(BasePage):
+    class OutputType(models.TextChoices):
+        REPORT = "report", "Report"
+        EVALUATION = "evaluation", "Evaluation"
+        ARTICLE = "article", "Journal article"
+        BRIEFING = "briefing", "Briefing"
+        HANDBOOK = "handbook", "Handbook"
+        CASE_STUDY = "case_study", "Case study"
+
+    output_type = models.CharField(max_length=20, choices=OutputType.choices, default=OutputType.REPORT)
+    publication_date = models.DateField()
+    publisher = models.CharField(max_length=200, blank=True)
+    journal = models.CharField(max_length=200, blank=True, help_text="For journal articles.")
+    doi = models.CharField(
+        "DOI", max_length=200, blank=True, help_text="Just the DOI, e.g. 10.1093/bjsw/bcab123."
+    )
+    abstract = models.TextField()
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The full text as a PDF.",
+    )
+    tags = ClusterTaggableManager(through=ResearchOutputPageTag, blank=True, verbose_name="topics")
+    body = StreamField(BodyBlock(), blank=True)
+
+    objects = PageManager.from_queryset(ResearchOutputQuerySet)()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("output_type"),
+        InlinePanel("authors", heading="Authors", label="Author", min_num=1),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("publication_date"), FieldPanel("publisher")]),
+                FieldRowPanel([FieldPanel("journal"), FieldPanel("doi")]),
+            ],
+            heading="Publication",
+        ),
+        FieldPanel("abstract"),
+        FieldPanel("document"),
+        FieldPanel("tags"),
+        InlinePanel("related_pages", heading="Related pages", label="Related page"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("abstract"),
+        index.SearchField("body"),
+        index.SearchField("publisher"),
+        index.FilterField("output_type"),
+        index.FilterField("publication_date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["cms.ResearchIndexPage"]
+    subpage_types = []
+    template = "cms/research_output_page.html"
+
+    def clean(self):
+        super().clean()
+        if self.doi:
+            self.doi = self.doi.strip().removeprefix("https://doi.org/").removeprefix("doi:")
+            if not DOI_PATTERN.match(self.doi):
+                raise ValidationError({"doi": "Enter a DOI such as 10.1093/bjsw/bcab123."})
+
+    @property
+    def author_names(self) -> list[str]:
+        return [author.display_name for author in self.authors.all()]
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+
+class ResearchAuthor(Orderable):
+    page = ParentalKey(ResearchOutputPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "cms.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    given_names = models.CharField(
+        max_length=100, blank=True, help_text="For an author not in the directory."
+    )
+    family_name = models.CharField(
+        max_length=100, blank=True, help_text="For an author not in the directory."
+    )
+
+    panels = [FieldPanel("person"), FieldRowPanel([FieldPanel("given_names"), FieldPanel("family_name")])]
+
+    def clean(self):
+        if not self.person_id and not self.family_name:
+            raise ValidationError(
+                {"person": "Choose a person from the directory, or type the author's names."}
+            )
+
+    @property
+    def names(self) -> tuple[str, str]:
+        """(given names, family name), from the directory entry when there is one."""
+        if self.person_id:
+            return self.person.first_name, self.person.last_name
+        return self.given_names, self.family_name
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in self.names if part)
+
+    @property
+    def citation_name(self) -> str:
+        """'Family, Given' as reference managers and Google Scholar expect."""
+        given, family = self.names
+        return f"{family}, {given}" if given else family
+
+
+class ResearchRelatedPage(Orderable):
+    page = ParentalKey(ResearchOutputPage, on_delete=models.CASCADE, related_name="related_pages")
+    related = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("related")]

@@ -1,0 +1,89 @@
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.models import BasePage, CoursePage, EventPage, ResearchOutputPage
+from members.models import Organisation
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(max_length=120, help_text="The main message, in a few words.")
+    hero_text = models.TextField(blank=True, help_text="One or two sentences under the heading.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide photograph. Decorative: the heading carries the message.",
+    )
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_link_label = models.CharField(max_length=60, blank=True, default="Find a course")
+    body = StreamField(BodyBlock(), blank=True)
+
+    upcoming_events_count = 3
+    latest_research_count = 3
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                PageChooserPanel("hero_link_page"),
+                FieldPanel("hero_link_label"),
+            ],
+            heading="Hero",
+        ),
+        InlinePanel(
+            "featured_courses",
+            heading="Featured courses",
+            label="Course",
+            max_num=6,
+            help_text="Upcoming events, latest research and partners fill in by themselves.",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "home/home_page.html"
+
+    @property
+    def featured_course_pages(self):
+        ids = [item.course_id for item in self.featured_courses.all()]
+        courses = CoursePage.objects.live().public().filter(id__in=ids).select_related("listing_image")
+        by_id = {course.id: course for course in courses}
+        return [by_id[course_id] for course_id in ids if course_id in by_id]
+
+    @property
+    def upcoming_events(self):
+        return (
+            EventPage.objects.live()
+            .public()
+            .for_listing()
+            .upcoming(timezone.now())[: self.upcoming_events_count]
+        )
+
+    @property
+    def latest_research(self):
+        return ResearchOutputPage.objects.live().public().for_listing()[: self.latest_research_count]
+
+    @property
+    def partners(self):
+        return Organisation.objects.filter(is_partner=True).select_related("logo")
+
+
+class HomePageFeaturedCourse(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_courses")
+    course = models.ForeignKey("cms.CoursePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("course")]
