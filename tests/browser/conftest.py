@@ -87,3 +87,23 @@ def assert_accessible(page):
         for v in violations
     ]
     assert not violations, f"axe-core found problems on {page.url}:\n{json.dumps(summary, indent=2)}"
+
+
+@pytest.fixture
+def login(page, live_server, settings):
+    """Log a user in to the browser tab by giving it a real session cookie.
+
+    Journeys that are about logging in go through the login form instead.
+    """
+    from django.test import Client
+
+    def _login(user):
+        client = Client()
+        client.force_login(user)
+        session_cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session_cookie.value, "url": live_server.url}]
+        )
+        return user
+
+    return _login
