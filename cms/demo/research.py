@@ -9,6 +9,15 @@ from .utils import call_to_action, first_sentence, heading, paragraph, today, up
 
 OutputType = ResearchOutputPage.OutputType
 PUBLISHER = "Praxis Teaching Partnership"
+ABOUT_STUDY = (
+    "The partnership funds small studies that answer questions practitioners bring to us. Each study "
+    "is planned with a practice lead from a partner authority and shared at a research seminar "
+    "before it is published."
+)
+ABOUT_ARTICLE = (
+    "This is the authors' accepted manuscript, shared under the journal's open access policy. "
+    "Please cite the published version."
+)
 
 # Authors are directory keys (people.py) or (given names, family name) for people outside it.
 OUTPUTS = [
@@ -162,6 +171,7 @@ def _output_fields(demo, output, outputs_so_far):
         f"{output['title']} (full text)",
         f"{output['slug']}.pdf",
         {
+            "title": output["title"],
             "kind": OutputType(output["output_type"]).label,
             "authors": author_names,
             "date": date,
@@ -174,11 +184,7 @@ def _output_fields(demo, output, outputs_so_far):
                 {"heading": "What we recommend", "points": output["recommendations"]},
                 {
                     "heading": "About this study",
-                    "paragraphs": [
-                        "The partnership funds small studies that answer questions practitioners "
-                        "bring to us. Each study is planned with a practice lead from a partner "
-                        "authority and shared at a research seminar before it is published."
-                    ],
+                    "paragraphs": [ABOUT_ARTICLE if output.get("journal") else ABOUT_STUDY],
                 },
             ],
         },
