@@ -41,6 +41,8 @@ def load_home(demo):
         "universities and a voluntary agency, and a place to keep your CPD record."
     )
     home.hero_image = media.topic_image("Home page hero", "home", "Decorative: soft shapes in blue and teal")
+    # Also what a link to the site shows when shared.
+    home.listing_image = home.hero_image
     home.hero_link_page = demo.pages["courses"]
     home.hero_link_label = "Find a course"
     home.search_description = (

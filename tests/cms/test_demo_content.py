@@ -102,6 +102,8 @@ class DemoContentTests(TestCase):
     def test_home_page_renders_with_its_hero(self):
         response = self.client.get("/")
         self.assertContains(response, "Better social work, learnt together")
+        # The hero image doubles as the share image: the social meta tags render it.
+        self.assertContains(response, 'property="og:image"')
         self.assertContains(response, "Praxis Teaching Partnership")
         home = self.home()
         self.assertEqual(home.hero_link_page.specific_class, cms.CourseIndexPage)
