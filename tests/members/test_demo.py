@@ -72,6 +72,16 @@ def test_editor_and_moderator_get_admin_access_through_wagtails_groups():
     assert not practitioner.has_perm("wagtailadmin.access_admin")
 
 
+@pytest.mark.parametrize(
+    ("email", "status"),
+    [("editor@praxis.example", 200), ("moderator@praxis.example", 200), ("practitioner@praxis.example", 302)],
+)
+def test_wagtail_admin_lets_in_only_editors_and_moderators(client, email, status):
+    load()
+    client.login(email=email, password=demo.DEMO_PASSWORD)
+    assert client.get("/admin/").status_code == status
+
+
 def test_admin_is_a_superuser():
     load()
     admin = User.objects.get(email=demo.ADMIN_EMAIL)

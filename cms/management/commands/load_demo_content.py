@@ -28,6 +28,10 @@ def demo_loaders():
     return sorted(loaders)
 
 
+# They log a line per page published, task run and PDF step; -v 2 shows them.
+NOISY_LOGGERS = ["wagtail", "django_tasks", "modelsearch", "weasyprint", "fontTools"]
+
+
 @contextmanager
 def quiet_loggers(*names: str):
     """Hide the INFO lines Wagtail and django-tasks log for every page and task while loading."""
@@ -58,7 +62,7 @@ class Command(BaseCommand):
                 "Refusing to load demo content with DEBUG off: demo logins have published passwords. "
                 "Use --force only on a throwaway database."
             )
-        noisy = ["wagtail", "django_tasks", "modelsearch"] if options.get("verbosity", 1) < 2 else []
+        noisy = NOISY_LOGGERS if options.get("verbosity", 1) < 2 else []
         with quiet_loggers(*noisy):
             for _order, label, load in demo_loaders():
                 self.stdout.write(f"Loading demo content for {label}…")
