@@ -12,12 +12,12 @@ from members import demo as members
 from members.models import Organisation
 
 from .case_studies import load_case_studies
-from .courses import load_courses
-from .events import load_events
+from .courses import load_course_index, load_courses
+from .events import load_event_index, load_events
 from .people import load_directory, load_people
-from .programmes import load_centre
-from .projects import load_change_projects
-from .research import load_research
+from .programmes import load_centre_index, load_programme
+from .projects import load_change_project_index, load_change_projects
+from .research import load_research, load_research_index
 from .site import load_home, load_partner_logos, load_promotions, load_settings
 from .standard import load_interest_form, load_standard_pages
 
@@ -51,23 +51,30 @@ def load(*, stdout):
 
     load_partner_logos(demo)
     demo.people = load_people(demo)
-    demo.pages["people"] = load_directory(demo)
     stdout.write(f"  {len(demo.people)} people in the directory")
 
-    demo.pages["courses"], courses = load_courses(demo)
+    # Top-level sections first, in the order of the main menu (new pages go last among siblings).
+    demo.pages["courses"] = load_course_index(demo)
+    demo.pages["events"] = load_event_index(demo)
+    demo.pages["research"] = load_research_index(demo)
+    demo.pages["centre"] = load_centre_index(demo)
+    demo.pages["change-projects"] = load_change_project_index(demo)
+    demo.pages["people"] = load_directory(demo)
+
+    courses = load_courses(demo)
     demo.add("course", courses)
-    demo.pages["centre"], programme = load_centre(demo)
+    programme = load_programme(demo)
     demo.pages[f"programme:{programme.slug}"] = programme
     stdout.write(f"  {len(courses)} courses and the {programme.title}")
 
-    demo.pages["research"], research = load_research(demo)
+    research = load_research(demo)
     demo.add("research", research)
-    demo.pages["events"], events = load_events(demo, research)
+    events = load_events(demo, research)
     demo.add("event", events)
     stdout.write(f"  {len(research)} research outputs and {len(events)} events")
 
     demo.pages["express-interest"] = load_interest_form(demo)
-    demo.pages["change-projects"], projects = load_change_projects(demo)
+    projects = load_change_projects(demo)
     demo.add("project", projects)
     demo.pages["case-studies"], case_study = load_case_studies(demo)
     demo.pages[f"case-study:{case_study.slug}"] = case_study
@@ -77,6 +84,5 @@ def load(*, stdout):
     demo.home = load_home(demo)
     load_settings(demo)
     load_promotions(demo)
-    stdout.write(
-        f"  home page, site settings and search promotions; {demo.home.get_descendants().count()} pages"
-    )
+    pages = demo.home.get_descendants().count()
+    stdout.write(f"  home page, site settings and search promotions; {pages} pages under the home page")

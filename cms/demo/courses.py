@@ -153,8 +153,8 @@ COURSES = [
 ]
 
 
-def load_courses(demo):
-    index = upsert_page(
+def load_course_index(demo):
+    return upsert_page(
         demo.home,
         CourseIndexPage,
         slug="courses",
@@ -166,10 +166,14 @@ def load_courses(demo):
         search_description="Accredited social work courses from the Praxis Teaching Partnership.",
         listing_image=media.topic_image("Courses", "course", "Abstract shapes in blue and green"),
     )
+
+
+def load_courses(demo):
+    index = demo.pages["courses"]
     courses = {}
     for position, course in enumerate(COURSES):
         courses[course["slug"]] = upsert_page(index, CoursePage, **_course_fields(demo, course, position))
-    return index, courses
+    return courses
 
 
 def _course_fields(demo, course, position):

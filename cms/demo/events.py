@@ -172,8 +172,8 @@ def _events():
     ]
 
 
-def load_events(demo, research):
-    index = upsert_page(
+def load_event_index(demo):
+    return upsert_page(
         demo.home,
         EventIndexPage,
         slug="events",
@@ -185,10 +185,14 @@ def load_events(demo, research):
         search_description="Social work seminars and events from the Praxis Teaching Partnership.",
         listing_image=media.topic_image("Events", "event", "Abstract shapes in plum and amber"),
     )
+
+
+def load_events(demo, research):
+    index = demo.pages["events"]
     events = {}
     for event in _events():
         events[event["slug"]] = upsert_page(index, EventPage, **_event_fields(demo, event, research))
-    return index, events
+    return events
 
 
 def _event_fields(demo, event, research):

@@ -93,8 +93,8 @@ PHASES = [
 ]
 
 
-def load_centre(demo):
-    index = upsert_page(
+def load_centre_index(demo):
+    return upsert_page(
         demo.home,
         ProgrammeIndexPage,
         slug="centre-for-social-work",
@@ -132,8 +132,11 @@ def load_centre(demo):
             ),
         ],
     )
-    programme = upsert_page(
-        index,
+
+
+def load_programme(demo):
+    return upsert_page(
+        demo.pages["centre"],
         ProgrammePage,
         slug="practice-leader-development-programme",
         title="Practice Leader Development Programme",
@@ -193,4 +196,3 @@ def load_centre(demo):
             ),
         },
     )
-    return index, programme

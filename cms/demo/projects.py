@@ -102,8 +102,8 @@ PROJECTS = [
 ]
 
 
-def load_change_projects(demo):
-    index = upsert_page(
+def load_change_project_index(demo):
+    return upsert_page(
         demo.home,
         ChangeProjectIndexPage,
         slug="change-projects",
@@ -115,10 +115,14 @@ def load_change_projects(demo):
         search_description="Change projects: partner agencies working together on tools and handbooks.",
         listing_image=media.topic_image("Change projects", "project", "Abstract shapes in red and amber"),
     )
+
+
+def load_change_projects(demo):
+    index = demo.pages["change-projects"]
     projects = {}
     for project in PROJECTS:
         projects[project["slug"]] = upsert_page(index, ChangeProjectPage, **_project_fields(demo, project))
-    return index, projects
+    return projects
 
 
 def _project_fields(demo, project):

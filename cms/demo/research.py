@@ -141,8 +141,8 @@ OUTPUTS = [
 ]
 
 
-def load_research(demo):
-    index = upsert_page(
+def load_research_index(demo):
+    return upsert_page(
         demo.home,
         ResearchIndexPage,
         slug="research",
@@ -154,12 +154,16 @@ def load_research(demo):
         search_description="Social work research and evaluations from the Praxis Teaching Partnership.",
         listing_image=media.topic_image("Research", "research", "Abstract shapes in blues"),
     )
+
+
+def load_research(demo):
+    index = demo.pages["research"]
     outputs = {}
     for output in OUTPUTS:
         outputs[output["slug"]] = upsert_page(
             index, ResearchOutputPage, **_output_fields(demo, output, outputs)
         )
-    return index, outputs
+    return outputs
 
 
 def _output_fields(demo, output, outputs_so_far):

@@ -121,12 +121,12 @@ class DemoContentTests(TestCase):
         self.assertEqual(
             list(menu),
             [
-                "People",
                 "Courses",
-                "Centre for Social Work",
-                "Research",
                 "Events",
+                "Research",
+                "Centre for Social Work",
                 "Change projects",
+                "People",
                 "About the partnership",
             ],
         )
