@@ -8,6 +8,8 @@ idempotent: running the command twice leaves one copy of everything.
 
 import importlib
 import importlib.util
+import logging
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
@@ -26,6 +28,24 @@ def demo_loaders():
     return sorted(loaders)
 
 
+# They log a line per page published, task run and PDF step; -v 2 shows them.
+NOISY_LOGGERS = ["wagtail", "django_tasks", "modelsearch", "weasyprint", "fontTools"]
+
+
+@contextmanager
+def quiet_loggers(*names: str):
+    """Hide the INFO lines Wagtail and django-tasks log for every page and task while loading."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 class Command(BaseCommand):
     help = "Create (or refresh) the demo partnership site, demo members and their records."
 
@@ -42,8 +62,10 @@ class Command(BaseCommand):
                 "Refusing to load demo content with DEBUG off: demo logins have published passwords. "
                 "Use --force only on a throwaway database."
             )
-        for _order, label, load in demo_loaders():
-            self.stdout.write(f"Loading demo content for {label}…")
-            with transaction.atomic():
-                load(stdout=self.stdout)
+        noisy = NOISY_LOGGERS if options.get("verbosity", 1) < 2 else []
+        with quiet_loggers(*noisy):
+            for _order, label, load in demo_loaders():
+                self.stdout.write(f"Loading demo content for {label}…")
+                with transaction.atomic():
+                    load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready. The README lists the demo logins."))

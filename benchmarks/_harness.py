@@ -1,0 +1,159 @@
+"""Shared helpers for the benchmark scripts in this folder (this file measures nothing itself).
+
+    from _harness import setup_django, throwaway_database, time_requests, print_table
+
+    setup_django()                      # settings and apps, before any model import
+    with throwaway_database("pages"):   # a fresh, migrated database, dropped afterwards
+        ...                             # build data
+        timing = time_requests(Client(), "/")
+        print_table(["Page", "Median ms"], [["Home", timing.median_ms]])
+
+The database is PostgreSQL when DATABASE_URL is set (a `<name>_bench_<label>` database beside
+yours, made and dropped with Django's test-database machinery) and otherwise a temporary
+SQLite file. Settings are config.settings.test: DEBUG off, cached templates, no debug toolbar,
+so timings are close to production's apart from the cache backend.
+"""
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django() -> None:
+    """Make the project importable and configure Django with the test settings."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    import django
+
+    django.setup()
+
+
+@contextmanager
+def throwaway_database(label: str, *, verbosity: int = 0):
+    """A freshly migrated database for the duration of the block, then dropped.
+
+    Yields a short description ("PostgreSQL praxis_bench_pages") for the report.
+    """
+    from django.conf import settings
+    from django.db import connection
+
+    settings_dict = connection.settings_dict
+    folder = tempfile.mkdtemp(prefix="praxis-bench-")
+    if connection.vendor == "sqlite":
+        settings_dict["TEST"]["NAME"] = str(Path(folder) / f"{label}.sqlite3")
+    else:
+        settings_dict["TEST"]["NAME"] = f"{settings_dict['NAME']}_bench_{label}"
+    old_name = settings_dict["NAME"]
+    started = time.perf_counter()
+    print(f"Creating and migrating a throwaway {connection.display_name} database…", flush=True)
+    name = connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+    print(f"  ready in {time.perf_counter() - started:.0f} s", flush=True)
+    try:
+        yield f"{connection.display_name} {Path(name).name}"
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=verbosity)
+        shutil.rmtree(folder, ignore_errors=True)
+        # The test settings put uploads in a temporary folder of their own; tidy it too.
+        if Path(settings.MEDIA_ROOT).name.startswith("praxis-test-media-"):
+            shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class Timing:
+    median_ms: float
+    p95_ms: float
+    queries: int
+    requests: int
+
+
+def time_requests(client, url: str, *, requests: int = 50, warmup: int = 5, data=None) -> Timing:
+    """Time `requests` GETs of `url` through Django's test client, in process, after `warmup`.
+
+    Queries are counted on one extra request of their own: capturing them slows every query,
+    so the timed requests run without it. Any answer but 200 stops the benchmark.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def get():
+        response = client.get(url, data)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url} answered {response.status_code}, not 200.")
+        return response
+
+    for _ in range(warmup):
+        get()
+    with CaptureQueriesContext(connection) as captured:
+        get()
+    # Read now: the next request's request_started signal empties the connection's query log.
+    queries = len(captured.captured_queries)
+    samples = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        get()
+        samples.append((time.perf_counter() - started) * 1000)
+    return Timing(
+        median_ms=statistics.median(samples),
+        p95_ms=percentile(samples, 95),
+        queries=queries,
+        requests=requests,
+    )
+
+
+def percentile(samples: list[float], percent: float) -> float:
+    """The nearest-rank percentile: the smallest sample at or above `percent`% of them."""
+    ordered = sorted(samples)
+    rank = max(1, -(-len(ordered) * percent // 100))  # ceiling division
+    return ordered[int(rank) - 1]
+
+
+def print_table(headers: list[str], rows: list[list], *, title: str = "") -> None:
+    """Print rows under headers in aligned columns; numbers right-aligned, one decimal place."""
+
+    def cell(value) -> str:
+        return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+    text = [[cell(value) for value in row] for row in rows]
+    widths = [max(len(headers[i]), *(len(row[i]) for row in text)) for i in range(len(headers))]
+    numeric = [all(isinstance(row[i], int | float) for row in rows) for i in range(len(headers))]
+
+    def line(values) -> str:
+        return "  ".join(
+            value.rjust(width) if right else value.ljust(width)
+            for value, width, right in zip(values, widths, numeric, strict=True)
+        ).rstrip()
+
+    if title:
+        print(f"\n{title}")
+    print(line(headers))
+    print(line(["-" * width for width in widths]))
+    for row in text:
+        print(line(row))
+
+
+class Progress:
+    """Prints 'label: done/total' every `every` items, so long builds show they are alive."""
+
+    def __init__(self, label: str, total: int, every: int = 250):
+        self.label, self.total, self.every, self.done = label, total, every, 0
+        self.started = time.perf_counter()
+
+    def step(self, count: int = 1) -> None:
+        self.done += count
+        if self.done % self.every < count or self.done == self.total:
+            elapsed = time.perf_counter() - self.started
+            print(f"  {self.label}: {self.done}/{self.total} ({elapsed:.0f} s)", flush=True)
+
+
+if __name__ == "__main__":
+    # `make bench` runs every script in this folder; this one is only shared code.
+    print("Shared benchmark helpers; nothing to measure here.")

@@ -1,0 +1,44 @@
+"""The shared benchmark helpers' arithmetic and table layout (no timings are asserted)."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+HARNESS = Path(__file__).resolve().parents[2] / "benchmarks" / "_harness.py"
+spec = importlib.util.spec_from_file_location("bench_harness", HARNESS)
+harness = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(harness)
+
+
+@pytest.mark.parametrize(
+    ("samples", "percent", "expected"),
+    [
+        ([5.0], 95, 5.0),
+        ([1.0, 2.0, 3.0, 4.0], 50, 2.0),
+        ([float(n) for n in range(1, 101)], 95, 95.0),
+        ([float(n) for n in range(50, 0, -1)], 95, 48.0),  # unsorted input; rank is ceil(47.5)
+        ([3.0, 1.0, 2.0], 100, 3.0),
+    ],
+)
+def test_percentile_is_nearest_rank(samples, percent, expected):
+    assert harness.percentile(samples, percent) == expected
+
+
+def test_print_table_aligns_text_left_and_numbers_right(capsys):
+    harness.print_table(["Page", "Median ms", "Queries"], [["Home", 14.94, 15], ["Event index", 132.0, 9]])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "Page         Median ms  Queries",
+        "-----------  ---------  -------",
+        "Home              14.9       15",
+        "Event index      132.0        9",
+    ]
+
+
+def test_time_requests_counts_queries_and_refuses_errors(client, db):
+    timing = harness.time_requests(client, "/", requests=3, warmup=1)
+    assert timing.requests == 3 and timing.queries > 0
+    assert 0 < timing.median_ms <= timing.p95_ms
+    with pytest.raises(RuntimeError, match="answered 404"):
+        harness.time_requests(client, "/no-such-page/", requests=1, warmup=0)
