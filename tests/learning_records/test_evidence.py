@@ -128,22 +128,22 @@ def test_evidence_is_not_served_from_media_url(member_client, record):
         evidence.file.url  # noqa: B018
 
 
-@pytest.mark.django_db(transaction=True)
-def test_deleting_evidence_removes_the_stored_file(client, member, record):
+def test_deleting_evidence_removes_the_stored_file(client, member, record, django_capture_on_commit_callbacks):
     client.force_login(member)
     upload(client, record, "certificate.pdf", PDF_BYTES)
     evidence = EvidenceFile.objects.get()
     path = Path(evidence.file.path)
     assert path.exists()
-    client.post(reverse("records:evidence_delete", args=[record.pk, evidence.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("records:evidence_delete", args=[record.pk, evidence.pk]))
     assert not path.exists()
     assert not EvidenceFile.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_deleting_a_record_removes_its_files(client, member, record):
+def test_deleting_a_record_removes_its_files(client, member, record, django_capture_on_commit_callbacks):
     client.force_login(member)
     upload(client, record, "certificate.pdf", PDF_BYTES)
     path = Path(EvidenceFile.objects.get().file.path)
-    client.post(reverse("records:delete", args=[record.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("records:delete", args=[record.pk]))
     assert not path.exists()
