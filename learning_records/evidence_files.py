@@ -9,11 +9,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from PIL import Image
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-
-from PIL import Image
 
 
 @dataclass(frozen=True)

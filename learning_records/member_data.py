@@ -22,7 +22,11 @@ def add_to_archive(*, member, archive) -> None:
             # Keep the member's own filename, made safe, and prefix the ids so names never collide.
             safe_name = get_valid_filename(PurePosixPath(evidence.original_name).name) or "evidence"
             path = f"cpd-evidence/{record.pk}-{evidence.pk}-{safe_name}"
-            entry = {"file": path, "original_name": evidence.original_name, "description": evidence.description}
+            entry = {
+                "file": path,
+                "original_name": evidence.original_name,
+                "description": evidence.description,
+            }
             try:
                 with evidence.file.open("rb") as source, archive.open(path, "w") as target:
                     shutil.copyfileobj(source, target)

@@ -19,5 +19,3 @@ def register_cpd_report_url():
 @hooks.register("register_reports_menu_item")
 def register_cpd_report_menu_item():
     return CPDReportMenuItem("CPD activity", reverse("cpd_report"), icon_name="table", order=900)
-
-

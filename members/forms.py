@@ -38,7 +38,9 @@ class ProfileForm(forms.ModelForm):
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
-            "swe_registration_number": forms.TextInput(attrs={"spellcheck": "false", "class": "input--short"}),
+            "swe_registration_number": forms.TextInput(
+                attrs={"spellcheck": "false", "class": "input--short"}
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -61,7 +63,8 @@ class DeleteAccountForm(forms.Form):
         help_text="To make sure it is you.",
     )
     confirm = forms.BooleanField(
-        label="I understand this deletes my account, my CPD records and my evidence files, and cannot be undone."
+        label="I understand this deletes my account, my CPD records and my evidence files, "
+        "and cannot be undone."
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -73,4 +76,3 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your current password.")
         return password
-

@@ -44,6 +44,8 @@ def delete_account(request):
             # transaction commits (see learning_records.signals), so a failure deletes nothing.
             user.delete()
         logout(request)
-        messages.success(request, "Your account, records and files have been deleted. Thank you for using Praxis.")
+        messages.success(
+            request, "Your account, records and files have been deleted. Thank you for using Praxis."
+        )
         return redirect("/")
     return render(request, "members/delete_account.html", {"form": form})

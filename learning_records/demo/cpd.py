@@ -27,60 +27,60 @@ def _records(today):
     this_start, _ = rules.year_bounds(this_year)
     seminar = EventPage.objects.live().filter(title__icontains="Politics of Risk").first()
     return [
-        dict(
-            title="Systemic practice: working with families' own explanations",
-            activity_type=CPDActivityType.COURSE,
-            start_date=last_start + datetime.timedelta(days=70),
-            end_date=last_start + datetime.timedelta(days=72),
-            hours=Decimal("18"),
-            provider="Praxis Teaching Partnership",
-            description="A three-day introduction to systemic ideas, chosen because our team is moving to "
+        {
+            "title": "Systemic practice: working with families' own explanations",
+            "activity_type": CPDActivityType.COURSE,
+            "start_date": last_start + datetime.timedelta(days=70),
+            "end_date": last_start + datetime.timedelta(days=72),
+            "hours": Decimal("18"),
+            "provider": "Praxis Teaching Partnership",
+            "description": "A three-day introduction to systemic ideas, chosen because our team is moving to "
             "a systemic model of practice.",
-            learning="How circular questions open up a family's own explanation of a problem, rather than "
+            "learning": "How circular questions open up a family's own explanation of a problem, rather than "
             "me arriving with one.",
-            impact="In two assessments I used circular questions with parents and grandparents; one family "
-            "said it was the first time they felt heard rather than judged.",
-            peer_role=PeerRole.MANAGER,
-            peer_date=last_start + datetime.timedelta(days=90),
-            peer_learning="My supervisor pointed out where I slipped back into giving advice; we agreed I "
+            "impact": "In two assessments I used circular questions with parents and grandparents; "
+            "one family said it was the first time they felt heard rather than judged.",
+            "peer_role": PeerRole.MANAGER,
+            "peer_date": last_start + datetime.timedelta(days=90),
+            "peer_learning": "My supervisor pointed out where I slipped back into giving advice; we agreed I "
             "would bring one recorded question to each supervision.",
-            status=CPDRecord.Status.SUBMITTED,
-            codes=("4.1", "4.4"),
-        ),
-        dict(
-            title="Reading: social isolation amongst older people",
-            activity_type=CPDActivityType.READING_RESEARCH,
-            start_date=last_start + datetime.timedelta(days=200),
-            hours=Decimal("3"),
-            provider="Praxis Teaching Partnership",
-            description="The partnership's research summary, read before a review of an older man's care plan.",
-            learning="Isolation is often hidden by regular professional visits; contact is not connection.",
-            impact="I now ask who the person would choose to see, not just who visits, and record it.",
-            status=CPDRecord.Status.SUBMITTED,
-            codes=("4.2",),
-        ),
-        dict(
-            title="The Politics of Risk in Child Protection",
-            activity_type=CPDActivityType.SEMINAR_EVENT,
-            start_date=this_start + datetime.timedelta(days=40),
-            hours=Decimal("6"),
-            provider="Praxis Teaching Partnership",
-            description="A seminar on how organisational fear of blame shapes risk decisions.",
-            learning="Defensive practice shows up in what we write down as much as what we do.",
-            impact="I have started to name uncertainty explicitly in my assessments instead of hiding it.",
-            status=CPDRecord.Status.SUBMITTED,
-            source_page=seminar,
-            codes=("4.1", "4.5"),
-        ),
-        dict(
-            title="Transitional safeguarding: notes from team meeting",
-            activity_type=CPDActivityType.REFLECTIVE_GROUP,
-            start_date=min(today, this_start + datetime.timedelta(days=120)),
-            hours=Decimal("1.5"),
-            description="Our intervision group discussed a young person turning 18.",
-            status=CPDRecord.Status.DRAFT,
-            codes=(),
-        ),
+            "status": CPDRecord.Status.SUBMITTED,
+            "codes": ("4.1", "4.4"),
+        },
+        {
+            "title": "Reading: social isolation amongst older people",
+            "activity_type": CPDActivityType.READING_RESEARCH,
+            "start_date": last_start + datetime.timedelta(days=200),
+            "hours": Decimal("3"),
+            "provider": "Praxis Teaching Partnership",
+            "description": "The partnership's research summary, read before reviewing a care plan.",
+            "learning": "Isolation hides behind regular professional visits: contact is not connection.",
+            "impact": "I now ask who the person would choose to see, not just who visits, and record it.",
+            "status": CPDRecord.Status.SUBMITTED,
+            "codes": ("4.2",),
+        },
+        {
+            "title": "The Politics of Risk in Child Protection",
+            "activity_type": CPDActivityType.SEMINAR_EVENT,
+            "start_date": this_start + datetime.timedelta(days=40),
+            "hours": Decimal("6"),
+            "provider": "Praxis Teaching Partnership",
+            "description": "A seminar on how organisational fear of blame shapes risk decisions.",
+            "learning": "Defensive practice shows up in what we write down as much as what we do.",
+            "impact": "I have started to name uncertainty explicitly in my assessments instead of hiding it.",
+            "status": CPDRecord.Status.SUBMITTED,
+            "source_page": seminar,
+            "codes": ("4.1", "4.5"),
+        },
+        {
+            "title": "Transitional safeguarding: notes from team meeting",
+            "activity_type": CPDActivityType.REFLECTIVE_GROUP,
+            "start_date": min(today, this_start + datetime.timedelta(days=120)),
+            "hours": Decimal("1.5"),
+            "description": "Our intervision group discussed a young person turning 18.",
+            "status": CPDRecord.Status.DRAFT,
+            "codes": (),
+        },
     ]
 
 
@@ -103,7 +103,9 @@ def load(*, stdout):
     for values in _records(today):
         values = dict(values)
         codes = values.pop("codes")
-        record, created = CPDRecord.objects.update_or_create(member=member, title=values["title"], defaults=values)
+        record, created = CPDRecord.objects.update_or_create(
+            member=member, title=values["title"], defaults=values
+        )
         if record.is_submitted and not record.submitted_at:
             record.submitted_at = timezone.now()
             record.save(update_fields=["submitted_at"])
@@ -117,4 +119,6 @@ def load(*, stdout):
                 description="Certificate of attendance",
             )
             evidence.file.save("certificate-of-attendance.pdf", ContentFile(_certificate_pdf()), save=True)
-    stdout.write(f"  CPD records for {EMAIL}: a complete past year, this year with one submitted and one draft.")
+    stdout.write(
+        f"  CPD records for {EMAIL}: a complete past year, this year with one submitted and one draft."
+    )

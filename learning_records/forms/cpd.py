@@ -63,7 +63,9 @@ class CPDRecordForm(forms.ModelForm):
         self.fields["activity_type"].choices = [("", "Choose a type")] + list(
             self.fields["activity_type"].choices
         )[1:]
-        self.fields["peer_role"].choices = [("", "Choose a role")] + list(self.fields["peer_role"].choices)[1:]
+        self.fields["peer_role"].choices = [("", "Choose a role")] + list(self.fields["peer_role"].choices)[
+            1:
+        ]
         self.fields["statements"].queryset = self._statement_queryset()
 
     def clean(self):
@@ -98,7 +100,9 @@ class CPDRecordForm(forms.ModelForm):
 class EvidenceForm(forms.Form):
     file = forms.FileField(label="File", widget=forms.FileInput(attrs={"accept": ACCEPT_ATTRIBUTE}))
     description = forms.CharField(
-        max_length=200, required=False, help_text="Optional: what this file shows, e.g. 'Certificate of attendance'."
+        max_length=200,
+        required=False,
+        help_text="Optional: what this file shows, e.g. 'Certificate of attendance'.",
     )
 
     def __init__(self, *args, **kwargs):

@@ -62,7 +62,9 @@ class CPDRecord(models.Model):
 
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cpd_records")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    activity_type = models.CharField("type of activity", max_length=20, choices=CPDActivityType.choices, blank=True)
+    activity_type = models.CharField(
+        "type of activity", max_length=20, choices=CPDActivityType.choices, blank=True
+    )
     title = models.CharField(max_length=200)
     description = models.TextField(
         "short description and why it is relevant",
@@ -71,7 +73,9 @@ class CPDRecord(models.Model):
     )
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(
-        null=True, blank=True, help_text="Leave blank for a one-day activity. The record counts in the year it ends."
+        null=True,
+        blank=True,
+        help_text="Leave blank for a one-day activity. The record counts in the year it ends.",
     )
     hours = models.DecimalField(
         max_digits=5,
@@ -81,7 +85,9 @@ class CPDRecord(models.Model):
         help_text="Time spent learning, to the nearest half hour, e.g. 3.5.",
     )
     provider = models.CharField(
-        max_length=200, blank=True, help_text="Who ran or published it, if anyone: e.g. a university or author."
+        max_length=200,
+        blank=True,
+        help_text="Who ran or published it, if anyone: e.g. a university or author.",
     )
     learning = models.TextField("what I learnt", blank=True)
     impact = models.TextField(
@@ -120,8 +126,12 @@ class CPDRecord(models.Model):
     class Meta:
         verbose_name = "CPD record"
         ordering = ["-end_date", "-start_date", "-created_at"]
-        indexes = [models.Index(fields=["member", "registration_year", "status"], name="cpd_member_year_status")]
-        permissions = [("view_cpd_report", "Can see the CPD activity report (counts only, no record content)")]
+        indexes = [
+            models.Index(fields=["member", "registration_year", "status"], name="cpd_member_year_status")
+        ]
+        permissions = [
+            ("view_cpd_report", "Can see the CPD activity report (counts only, no record content)")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True)
@@ -130,7 +140,8 @@ class CPDRecord(models.Model):
                 name="cpd_record_ends_after_start",
             ),
             models.CheckConstraint(
-                condition=models.Q(hours__isnull=True) | models.Q(hours__gt=0), name="cpd_record_hours_positive"
+                condition=models.Q(hours__isnull=True) | models.Q(hours__gt=0),
+                name="cpd_record_hours_positive",
             ),
         ]
 

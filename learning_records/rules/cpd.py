@@ -39,7 +39,7 @@ def year_name(year: int) -> str:
 
 
 def parse_year_name(name: str) -> int | None:
-    """"2025-26" -> 2026; None for anything that is not a real year name ("2025-27", "abc")."""
+    """ "2025-26" -> 2026; None for anything that is not a real year name ("2025-27", "abc")."""
     match = YEAR_NAME_PATTERN.match(name or "")
     if not match:
         return None
@@ -178,7 +178,9 @@ def is_year_complete(counting_records: int, peer_reflections: int) -> bool:
     return counting_records >= MIN_RECORDS and peer_reflections >= MIN_PEER_REFLECTIONS
 
 
-def hours_problem(hours: Decimal | None, start: datetime.date | None, end: datetime.date | None) -> str | None:
+def hours_problem(
+    hours: Decimal | None, start: datetime.date | None, end: datetime.date | None
+) -> str | None:
     """A message when the hours cannot be right; None when they are plausible."""
     if hours is None:
         return None
@@ -189,7 +191,8 @@ def hours_problem(hours: Decimal | None, start: datetime.date | None, end: datet
     if start:
         days = ((end or start) - start).days + 1
         if days > 0 and hours > days * 24:
-            return f"That is more hours than there are in {days} day{'s' if days != 1 else ''}. Check the hours or the dates."
+            plural = "s" if days != 1 else ""
+            return f"That is more hours than there are in {days} day{plural}. Check the hours or the dates."
     if hours % Decimal("0.5"):
         return "Round the hours to the nearest half hour, e.g. 3.5."
     return None
@@ -231,8 +234,12 @@ def problems_for_submission(values: dict, today: datetime.date) -> dict[str, str
     date = values.get("end_date") or values.get("start_date")
     if date and date > today:
         key = "end_date" if values.get("end_date") else "start_date"
-        problems[key] = "You can submit a record once the activity has happened. Save it as a draft until then."
-    started = [name for name in PEER_FIELDS if values.get(name) not in (None, "") and str(values.get(name)).strip()]
+        problems[key] = (
+            "You can submit a record once the activity has happened. Save it as a draft until then."
+        )
+    started = [
+        name for name in PEER_FIELDS if values.get(name) not in (None, "") and str(values.get(name)).strip()
+    ]
     if started:
         for name, message in PEER_FIELDS.items():
             if name not in started:

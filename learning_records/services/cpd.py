@@ -85,7 +85,12 @@ def _write(*, member, record, values, statements, source_page, status) -> CPDRec
 
 @transaction.atomic
 def save_draft(
-    *, member, values: dict, statements: Iterable | None = None, record: CPDRecord | None = None, source_page=None
+    *,
+    member,
+    values: dict,
+    statements: Iterable | None = None,
+    record: CPDRecord | None = None,
+    source_page=None,
 ) -> CPDRecord:
     """Save a record as a draft. Only a title is needed; dates and hours must still make sense."""
     _check_owner(member, record)
@@ -189,7 +194,9 @@ def record_facts(rows: Iterable[dict]) -> list[rules.RecordFacts]:
             submitted=row["status"] == CPDRecord.Status.SUBMITTED,
             start_date=row["start_date"],
             end_date=row["end_date"],
-            has_peer_reflection=rules.has_peer_reflection(row["peer_role"], row["peer_date"], row["peer_learning"]),
+            has_peer_reflection=rules.has_peer_reflection(
+                row["peer_role"], row["peer_date"], row["peer_learning"]
+            ),
             hours=row["hours"],
         )
         for row in rows
@@ -221,7 +228,9 @@ class CoverageRow:
     all_years: int = 0
 
 
-def standards_coverage(*, member, year: int, today: datetime.date | None = None) -> list[tuple[Framework, list[CoverageRow]]]:
+def standards_coverage(
+    *, member, year: int, today: datetime.date | None = None
+) -> list[tuple[Framework, list[CoverageRow]]]:
     """For each framework, how many of the member's submitted records evidence each statement in
     the year and over all years: [(framework, [CoverageRow, ...]), ...]. Two queries."""
     today = today or timezone.localdate()

@@ -20,6 +20,12 @@ urlpatterns = [
     path("records/<int:pk>/autosave/", cpd.record_autosave, name="autosave"),
     path("records/<int:pk>/delete/", cpd.record_delete, name="delete"),
     path("records/<int:pk>/evidence/", cpd_files.evidence_add, name="evidence_add"),
-    path("records/<int:pk>/evidence/<int:evidence_pk>/", cpd_files.evidence_download, name="evidence_download"),
-    path("records/<int:pk>/evidence/<int:evidence_pk>/delete/", cpd_files.evidence_delete, name="evidence_delete"),
+    path(
+        "records/<int:pk>/evidence/<int:evidence_pk>/", cpd_files.evidence_download, name="evidence_download"
+    ),
+    path(
+        "records/<int:pk>/evidence/<int:evidence_pk>/delete/",
+        cpd_files.evidence_delete,
+        name="evidence_delete",
+    ),
 ]

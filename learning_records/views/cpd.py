@@ -31,7 +31,9 @@ def mark_counting(records, today, year=None):
     for record in records:
         record_year = year or record.registration_year
         record.not_counting_reason = (
-            rules.why_not_counting(record.facts(), record_year, today) if record_year else "Draft with no date yet."
+            rules.why_not_counting(record.facts(), record_year, today)
+            if record_year
+            else "Draft with no date yet."
         )
     return records
 
@@ -75,7 +77,11 @@ def record_list(request):
     for record in page_obj.object_list:
         if not groups or groups[-1]["year"] != record.registration_year:
             groups.append(
-                {"year": record.registration_year, "summary": summaries.get(record.registration_year), "records": []}
+                {
+                    "year": record.registration_year,
+                    "summary": summaries.get(record.registration_year),
+                    "records": [],
+                }
             )
         groups[-1]["records"].append(record)
     return render(
@@ -103,7 +109,9 @@ def record_detail(request, pk):
         "learning_records/cpdrecord_detail.html",
         {
             "record": record,
-            "statements": record.statements.select_related("framework").order_by("framework__name", "sort_order"),
+            "statements": record.statements.select_related("framework").order_by(
+                "framework__name", "sort_order"
+            ),
             "evidence_files": record.evidence_files.all(),
             "evidence_form": EvidenceForm(),
             "submit_problems": rules.problems_for_submission(
@@ -135,7 +143,9 @@ def _save(request, form, record, source_page):
     member = request.user
     try:
         if record is not None and record.is_submitted and action != "draft":
-            outcome = services.update_record(member=member, record=record, values=values, statements=statements)
+            outcome = services.update_record(
+                member=member, record=record, values=values, statements=statements
+            )
             if outcome.submitted:
                 messages.success(request, "Your changes are saved. The record is still submitted.")
                 return redirect("records:detail", pk=outcome.record.pk)
@@ -143,22 +153,32 @@ def _save(request, form, record, source_page):
                 form.add_error(name, message)
             messages.warning(
                 request,
-                "Your changes are saved, but the record is now a draft because something it needs is missing. "
-                "Complete the fields marked below and submit it again.",
+                "Your changes are saved, but the record is now a draft because something it needs is "
+                "missing. Complete the fields marked below and submit it again.",
             )
             return _render_form(request, form, outcome.record)
         if action == "submit":
             try:
                 record = services.submit_record(
-                    member=member, values=values, statements=statements, record=record, source_page=source_page
+                    member=member,
+                    values=values,
+                    statements=statements,
+                    record=record,
+                    source_page=source_page,
                 )
             except ValidationError as error:
                 # Keep the work: save what is there as a draft, then show what stops submission.
                 record = services.save_draft(
-                    member=member, values=values, statements=statements, record=record, source_page=source_page
+                    member=member,
+                    values=values,
+                    statements=statements,
+                    record=record,
+                    source_page=source_page,
                 )
                 form.add_error(None, error)
-                messages.warning(request, "Saved as a draft. It cannot be submitted yet: see the fields marked below.")
+                messages.warning(
+                    request, "Saved as a draft. It cannot be submitted yet: see the fields marked below."
+                )
                 return _render_form(request, form, record)
             messages.success(request, "Record submitted. It now counts towards its registration year.")
             return redirect("records:detail", pk=record.pk)
@@ -202,7 +222,8 @@ def record_autosave(request, pk=None):
     record = owned_record(request, pk) if pk else None
     if record is not None and record.is_submitted:
         return JsonResponse(
-            {"saved": False, "message": "Submitted records are saved when you press “Save changes”."}, status=409
+            {"saved": False, "message": "Submitted records are saved when you press “Save changes”."},
+            status=409,
         )
     source_page = source_page_for(request.POST.get("source_page")) if record is None else None
     form = CPDRecordForm(request.POST, instance=record)

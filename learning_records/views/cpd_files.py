@@ -19,7 +19,9 @@ from .cpd import owned_record
 
 def _owned_evidence(request, pk, evidence_pk) -> EvidenceFile:
     return get_object_or_404(
-        EvidenceFile.objects.select_related("record").filter(record__in=CPDRecord.objects.for_member(request.user)),
+        EvidenceFile.objects.select_related("record").filter(
+            record__in=CPDRecord.objects.for_member(request.user)
+        ),
         pk=evidence_pk,
         record_id=pk,
     )
@@ -43,7 +45,9 @@ def evidence_add(request, pk):
         else:
             messages.success(request, f"“{evidence.original_name}” is attached to this record.")
             return redirect("records:detail", pk=record.pk)
-    return render(request, "learning_records/evidence_form.html", {"record": record, "form": form}, status=400)
+    return render(
+        request, "learning_records/evidence_form.html", {"record": record, "form": form}, status=400
+    )
 
 
 @login_required
@@ -81,8 +85,12 @@ def export_csv(request):
         records = records.in_registration_year(year)
         suffix = rules.year_name(year)
     records = records_for_export(records.order_by("registration_year", "start_date", "pk"))
-    response = StreamingHttpResponse(csv_lines(records.iterator(chunk_size=500), request=request), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="praxis-cpd-{suffix}-{timezone.localdate():%Y-%m-%d}.csv"'
+    response = StreamingHttpResponse(
+        csv_lines(records.iterator(chunk_size=500), request=request), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="praxis-cpd-{suffix}-{timezone.localdate():%Y-%m-%d}.csv"'
+    )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -38,7 +38,10 @@ class ReportFilterForm(forms.Form):
             .distinct()
             .order_by("-registration_year")
         )
-        self.fields["year"].choices = [("", "All years"), *[(rules.year_name(y), rules.year_name(y)) for y in years]]
+        self.fields["year"].choices = [
+            ("", "All years"),
+            *[(rules.year_name(y), rules.year_name(y)) for y in years],
+        ]
 
 
 class CPDReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -74,12 +77,16 @@ class CPDReportView(WagtailAdminTemplateMixin, TemplateView):
         query = request.GET.copy()
         query["export"] = "csv"
         return self.render_to_response(
-            self.get_context_data(form=form, rows=rows, csv_url=f"{reverse('cpd_report')}?{query.urlencode()}")
+            self.get_context_data(
+                form=form, rows=rows, csv_url=f"{reverse('cpd_report')}?{query.urlencode()}"
+            )
         )
 
     def csv_response(self, rows):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="cpd-activity-{timezone.localdate():%Y-%m-%d}.csv"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="cpd-activity-{timezone.localdate():%Y-%m-%d}.csv"'
+        )
         response.write("\ufeff")
         writer = csv.writer(response)
         writer.writerow(CSV_HEADINGS)

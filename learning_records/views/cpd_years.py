@@ -76,6 +76,8 @@ def standards(request):
         {
             "year_name": rules.year_name(year),
             "coverage": services.standards_coverage(member=request.user, year=year, today=today),
-            "year_choices": [rules.year_name(y) for y in services.year_summaries(member=request.user, today=today)],
+            "year_choices": [
+                rules.year_name(y) for y in services.year_summaries(member=request.user, today=today)
+            ],
         },
     )

@@ -8,10 +8,10 @@ import datetime
 import re
 from decimal import Decimal
 
+import pytest
+
 from django.core import mail
 from django.utils import timezone
-
-import pytest
 
 from learning_records.rules import cpd as rules
 from tests.browser.conftest import assert_accessible

@@ -1,9 +1,9 @@
 """Every URL that names a record, evidence file or export: 404 to another member, login for anonymous."""
 
+import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-
-import pytest
 
 from learning_records.services import cpd as services
 from tests.learning_records.factories import CPDRecordFactory
@@ -70,7 +70,9 @@ def test_anonymous_visitor_is_sent_to_login(client, owned, name):
     assert response.url.startswith(reverse("account_login"))
 
 
-def test_evidence_of_one_record_is_not_reachable_through_another_of_the_owners_records(member_client, member, owned):
+def test_evidence_of_one_record_is_not_reachable_through_another_of_the_owners_records(
+    member_client, member, owned
+):
     _record, evidence = owned
     other_record = CPDRecordFactory(member=member)
     url = reverse("records:evidence_download", args=[other_record.pk, evidence.pk])

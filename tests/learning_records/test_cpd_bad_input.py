@@ -3,10 +3,10 @@
 import csv
 import io
 
+import pytest
+
 from django.urls import reverse
 from django.utils import timezone
-
-import pytest
 
 from learning_records.cpd_exports import safe_cell
 from learning_records.models import CPDRecord
@@ -77,7 +77,7 @@ def hostile_record(member_client, member):
         "action": "submit",
     }
     for name in TEXT_FIELDS:
-        data[name] = f"=HYPERLINK(\"http://evil.example\") {name} {SCRIPT}"
+        data[name] = f'=HYPERLINK("http://evil.example") {name} {SCRIPT}'
     response = member_client.post(reverse("records:create"), data)
     assert response.status_code == 302
     return CPDRecord.objects.get(member=member)
@@ -126,5 +126,13 @@ def test_csv_has_every_field(member_client, hostile_record):
     assert response["Content-Disposition"].startswith('attachment; filename="praxis-cpd-all-years-')
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(body)))
-    for heading in ["Type of activity", "Start date", "End date", "Hours", "Peer's role", "Praxis page", "Evidence files"]:
+    for heading in [
+        "Type of activity",
+        "Start date",
+        "End date",
+        "Hours",
+        "Peer's role",
+        "Praxis page",
+        "Evidence files",
+    ]:
         assert heading in header

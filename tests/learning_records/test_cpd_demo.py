@@ -1,8 +1,8 @@
 import io
 
-from django.utils import timezone
-
 import pytest
+
+from django.utils import timezone
 
 from learning_records.demo import cpd as demo
 from learning_records.models import CPDRecord, EvidenceFile

@@ -36,7 +36,9 @@ def test_new_record_form_renders(member_client):
 
 
 def test_save_draft_needs_only_a_title(member_client, member):
-    response = member_client.post(reverse("records:create"), {"title": "Half-written notes", "action": "draft"})
+    response = member_client.post(
+        reverse("records:create"), {"title": "Half-written notes", "action": "draft"}
+    )
     record = CPDRecord.objects.get(member=member)
     assert response.status_code == 302
     assert response.url == reverse("records:detail", args=[record.pk])
@@ -45,7 +47,8 @@ def test_save_draft_needs_only_a_title(member_client, member):
 
 def test_draft_without_a_title_is_refused_and_keeps_the_text(member_client, member):
     response = member_client.post(
-        reverse("records:create"), {**COMPLETE, "title": "", "learning": "Keep <this> text", "action": "draft"}
+        reverse("records:create"),
+        {**COMPLETE, "title": "", "learning": "Keep <this> text", "action": "draft"},
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -55,7 +58,9 @@ def test_draft_without_a_title_is_refused_and_keeps_the_text(member_client, memb
 
 
 def test_submit_complete_record(member_client, member):
-    statement = Statement.objects.filter(framework__slug__icontains="swe").first() or Statement.objects.first()
+    statement = (
+        Statement.objects.filter(framework__slug__icontains="swe").first() or Statement.objects.first()
+    )
     response = member_client.post(
         reverse("records:create"), {**COMPLETE, "statements": [statement.pk], "action": "submit"}
     )
@@ -108,18 +113,27 @@ def test_editing_a_submitted_record_into_an_incomplete_one_makes_it_a_draft(memb
 
 def test_add_peer_reflection_later(member_client, member):
     record = CPDRecordFactory(member=member)
-    data = {**COMPLETE, "peer_role": "social_worker", "peer_date": "2026-03-20", "peer_learning": "Talked it through."}
+    data = {
+        **COMPLETE,
+        "peer_role": "social_worker",
+        "peer_date": "2026-03-20",
+        "peer_learning": "Talked it through.",
+    }
     member_client.post(reverse("records:edit", args=[record.pk]), {**data, "action": "save"})
     record.refresh_from_db()
     assert record.has_peer_reflection and record.is_submitted
 
 
 def test_autosave_creates_then_updates_one_draft(member_client, member):
-    first = member_client.post(reverse("records:autosave_new"), {"title": "Typing away", "learning": "so far"})
+    first = member_client.post(
+        reverse("records:autosave_new"), {"title": "Typing away", "learning": "so far"}
+    )
     assert first.status_code == 200
     body = first.json()
     assert body["saved"] is True
-    second = member_client.post(body["autosave_url"], {"title": "Typing away", "learning": "so far, and more"})
+    second = member_client.post(
+        body["autosave_url"], {"title": "Typing away", "learning": "so far, and more"}
+    )
     assert second.json()["saved"] is True
     record = CPDRecord.objects.get(member=member)
     assert record.learning == "so far, and more"
@@ -162,6 +176,8 @@ def test_end_before_start_is_refused_on_draft_too(member_client, start, end, fie
 
 def test_future_record_cannot_be_submitted(member_client, member):
     future = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
-    response = member_client.post(reverse("records:create"), {**COMPLETE, "start_date": future, "action": "submit"})
+    response = member_client.post(
+        reverse("records:create"), {**COMPLETE, "start_date": future, "action": "submit"}
+    )
     assert "once the activity has happened" in response.content.decode()
     assert CPDRecord.objects.get(member=member).status == CPDRecord.Status.DRAFT

@@ -2,10 +2,10 @@
 
 import datetime
 
+import pytest
+
 from django.urls import reverse
 from django.utils import timezone
-
-import pytest
 
 from cms.models import Statement
 from learning_records.rules import cpd as rules
@@ -83,7 +83,10 @@ def test_year_view_meter_changes_as_records_are_submitted(member_client, member)
 
 def test_year_view_shows_a_record_that_started_in_the_year_but_counts_in_the_next(member_client, member):
     CPDRecordFactory(
-        member=member, start_date=datetime.date(2024, 11, 20), end_date=datetime.date(2024, 12, 2), title="Spanning"
+        member=member,
+        start_date=datetime.date(2024, 11, 20),
+        end_date=datetime.date(2024, 12, 2),
+        title="Spanning",
     )
     html = member_client.get(reverse("records:year", args=["2023-24"])).content.decode()
     assert "Spanning" in html

@@ -1,12 +1,12 @@
-""""Record this as CPD": records:create?page=<id> prefills from a course, event or research page."""
+""" "Record this as CPD": records:create?page=<id> prefills from a course, event or research page."""
 
 import datetime
 from decimal import Decimal
 
+import pytest
+
 from django.urls import reverse
 from django.utils import timezone
-
-import pytest
 
 from cms.models import EventPage
 from learning_records.models import CPDRecord
@@ -85,7 +85,9 @@ def test_course_prefills_from_its_cohort(member_client, home):
     course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home), title="Systemic practice")
     today = timezone.localdate()
     CourseCohortFactory(
-        course=course, start_date=today - datetime.timedelta(days=60), end_date=today - datetime.timedelta(days=5)
+        course=course,
+        start_date=today - datetime.timedelta(days=60),
+        end_date=today - datetime.timedelta(days=5),
     )
     CourseCohortFactory(course=course, start_date=today + datetime.timedelta(days=90))
     values, _response = initial(member_client, course)
@@ -96,7 +98,9 @@ def test_course_prefills_from_its_cohort(member_client, home):
 
 
 def test_research_output_prefills_reading(member_client, home):
-    output = ResearchOutputPageFactory(parent=ResearchIndexPageFactory(parent=home), publisher="Research in Practice")
+    output = ResearchOutputPageFactory(
+        parent=ResearchIndexPageFactory(parent=home), publisher="Research in Practice"
+    )
     values, _response = initial(member_client, output)
     assert values["activity_type"] == "reading_research"
     assert values["provider"] == "Research in Practice"

@@ -3,9 +3,9 @@
 import datetime
 from decimal import Decimal
 
-from django.urls import reverse
-
 import pytest
+
+from django.urls import reverse
 
 from cms.models import Statement
 from learning_records.models import CPDRecord

@@ -4,10 +4,10 @@ import csv
 import datetime
 import io
 
+import pytest
+
 from django.contrib.auth.models import Group
 from django.urls import reverse
-
-import pytest
 
 from learning_records.reports import cpd_activity
 from tests.learning_records.factories import CPDRecordFactory
@@ -34,7 +34,9 @@ def activity(db):
     incomplete = UserFactory(organisation=north)
     CPDRecordFactory(member=incomplete, hours=1)
     CPDRecordFactory(member=incomplete, draft=True, title="A draft")
-    CPDRecordFactory(member=UserFactory(organisation=south), start_date=datetime.date(2024, 5, 1), with_peer=True)
+    CPDRecordFactory(
+        member=UserFactory(organisation=south), start_date=datetime.date(2024, 5, 1), with_peer=True
+    )
     return north, south
 
 

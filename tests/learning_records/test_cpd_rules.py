@@ -70,8 +70,13 @@ def test_peer_reflection_needs_role_date_and_learning(role, date, learning, coun
     assert rules.has_peer_reflection(role, date, learning) is counts
 
 
-def facts(submitted=True, start=D(2026, 3, 1), end=None, peer=False, hours=Decimal("3")):
-    return rules.RecordFacts(submitted=submitted, start_date=start, end_date=end, has_peer_reflection=peer, hours=hours)
+MARCH_1 = D(2026, 3, 1)
+
+
+def facts(submitted=True, start=MARCH_1, end=None, peer=False, hours=Decimal("3")):
+    return rules.RecordFacts(
+        submitted=submitted, start_date=start, end_date=end, has_peer_reflection=peer, hours=hours
+    )
 
 
 @pytest.mark.parametrize(
@@ -80,9 +85,15 @@ def facts(submitted=True, start=D(2026, 3, 1), end=None, peer=False, hours=Decim
         (facts(), None),
         (facts(submitted=False), "Draft: it counts once you complete and submit it."),
         (facts(start=None), "No date: add the date of the activity."),
-        (facts(start=D(2026, 11, 25)), "Dated in the future (25 November 2026): it counts once the activity has ended."),
+        (
+            facts(start=D(2026, 11, 25)),
+            "Dated in the future (25 November 2026): it counts once the activity has ended.",
+        ),
         (facts(start=D(2025, 11, 30)), "Ended on 30 November 2025, so it counts towards 2024-25 instead."),
-        (facts(start=D(2026, 11, 1), end=D(2026, 12, 2)), "Dated in the future (2 December 2026): it counts once the activity has ended."),
+        (
+            facts(start=D(2026, 11, 1), end=D(2026, 12, 2)),
+            "Dated in the future (2 December 2026): it counts once the activity has ended.",
+        ),
         (facts(start=D(2025, 11, 20), end=D(2025, 12, 1)), None),  # counted once, in the year it ended
     ],
 )
@@ -97,7 +108,11 @@ def test_why_a_record_does_not_count(record, reason):
         ([facts(peer=True)], False, ["Add 1 more submitted record of CPD"]),
         ([facts(), facts()], False, ["Add a peer reflection"]),
         ([facts(peer=True), facts()], True, []),
-        ([facts(peer=True), facts(submitted=False)], False, ["Add 1 more submitted record"]),  # drafts never count
+        (
+            [facts(peer=True), facts(submitted=False)],
+            False,
+            ["Add 1 more submitted record"],
+        ),  # drafts never count
         ([facts(peer=True), facts(start=D(2026, 11, 30))], False, ["Add 1 more"]),  # future-dated
         ([facts(peer=True), facts(start=D(2025, 11, 30))], False, ["Add 1 more"]),  # previous year
         ([facts(peer=True), facts(start=D(2025, 12, 1))], True, []),  # first day counts

@@ -4,17 +4,21 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
+from PIL import Image
+
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-import pytest
-from PIL import Image
-
 from learning_records.models import EvidenceFile
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200 + b"This program cannot be run in DOS mode"
+EXE_BYTES = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 200
+    + b"This program cannot be run in DOS mode"
+)
 
 
 def png_bytes():
@@ -60,7 +64,11 @@ def upload(member_client, record, name, content, description=""):
         ("photo.PNG", png_bytes(), "image/png"),
         ("slide.jpg", jpeg_bytes(), "image/jpeg"),
         ("slide.jpeg", jpeg_bytes(), "image/jpeg"),
-        ("notes.docx", docx_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "notes.docx",
+            docx_bytes(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
     ],
 )
 def test_allowed_files_are_stored_privately(member_client, record, name, content, content_type):
@@ -128,7 +136,9 @@ def test_evidence_is_not_served_from_media_url(member_client, record):
         evidence.file.url  # noqa: B018
 
 
-def test_deleting_evidence_removes_the_stored_file(client, member, record, django_capture_on_commit_callbacks):
+def test_deleting_evidence_removes_the_stored_file(
+    client, member, record, django_capture_on_commit_callbacks
+):
     client.force_login(member)
     upload(client, record, "certificate.pdf", PDF_BYTES)
     evidence = EvidenceFile.objects.get()

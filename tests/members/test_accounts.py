@@ -2,10 +2,10 @@
 
 import re
 
+import pytest
+
 from django.core import mail
 from django.urls import reverse
-
-import pytest
 
 from members.models import User
 from tests.members.factories import DEFAULT_PASSWORD, UserFactory
@@ -46,7 +46,13 @@ def test_sign_up_confirm_email_and_land_on_my_learning(client):
 def test_sign_up_form_is_styled_and_keeps_input_on_error(client):
     response = client.post(
         reverse("account_signup"),
-        {"first_name": "<b>Sam</b>", "last_name": "", "email": "sam@example.org", "password1": "x", "password2": "y"},
+        {
+            "first_name": "<b>Sam</b>",
+            "last_name": "",
+            "email": "sam@example.org",
+            "password1": "x",
+            "password2": "y",
+        },
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -60,7 +66,9 @@ def test_login_by_email_any_case_and_logout(client):
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.create(user=User.objects.get(), email="jo@example.org", verified=True, primary=True)
-    response = client.post(reverse("account_login"), {"login": "JO@example.org", "password": DEFAULT_PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": "JO@example.org", "password": DEFAULT_PASSWORD}
+    )
     assert response.status_code == 302
     assert response.url == reverse("records:dashboard")
     assert client.get(reverse("records:dashboard")).status_code == 200
@@ -100,9 +108,7 @@ def test_password_reset_by_email(client):
     assert user.check_password(PASSWORD)
 
 
-@pytest.mark.parametrize(
-    "name", ["account_login", "account_signup", "account_reset_password"]
-)
+@pytest.mark.parametrize("name", ["account_login", "account_signup", "account_reset_password"])
 def test_account_pages_use_the_site_layout(client, name):
     html = client.get(reverse(name)).content.decode()
     assert "site-header" in html and "site-footer" in html

@@ -1,8 +1,8 @@
 """Failed logins are throttled per account and per address (django-axes), with a clear message."""
 
-from django.urls import reverse
-
 import pytest
+
+from django.urls import reverse
 
 from tests.members.factories import DEFAULT_PASSWORD, UserFactory
 
@@ -15,7 +15,7 @@ def axes_on(settings):
     settings.AXES_FAILURE_LIMIT = 3
 
 
-def attempt(client, email, password="wrong", ip="10.0.0.1"):
+def attempt(client, email, password="wrong", ip="10.0.0.1"):  # noqa: S107
     return client.post(reverse("account_login"), {"login": email, "password": password}, REMOTE_ADDR=ip)
 
 
@@ -43,7 +43,9 @@ def test_success_before_the_limit_resets_the_count(client):
     UserFactory(email="jo@example.org")
     from allauth.account.models import EmailAddress
 
-    EmailAddress.objects.create(user_id=UserFactory._meta.model.objects.get().pk, email="jo@example.org", verified=True)
+    EmailAddress.objects.create(
+        user_id=UserFactory._meta.model.objects.get().pk, email="jo@example.org", verified=True
+    )
     attempt(client, "jo@example.org")
     attempt(client, "jo@example.org")
     assert attempt(client, "jo@example.org", password=DEFAULT_PASSWORD).status_code == 302

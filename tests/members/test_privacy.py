@@ -5,10 +5,10 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-
-import pytest
 
 from learning_records.models import CPDRecord, EvidenceFile
 from learning_records.services import cpd as services
@@ -67,7 +67,9 @@ def test_delete_account_removes_records_and_files_and_logs_out(
     assert path.exists()
     client.force_login(member_with_records)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("members:delete_account"), {"password": DEFAULT_PASSWORD, "confirm": "on"})
+        response = client.post(
+            reverse("members:delete_account"), {"password": DEFAULT_PASSWORD, "confirm": "on"}
+        )
     assert response.status_code == 302
     assert not User.objects.filter(pk=member_with_records.pk).exists()
     assert list(CPDRecord.objects.all()) == [other_record]

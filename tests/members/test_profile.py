@@ -1,6 +1,6 @@
-from django.urls import reverse
-
 import pytest
+
+from django.urls import reverse
 
 from tests.members.factories import OrganisationFactory, UserFactory
 
@@ -46,7 +46,8 @@ def test_registration_number_in_the_wrong_form_is_refused_and_nothing_is_lost(cl
     user = UserFactory(swe_registration_number="")
     client.force_login(user)
     response = client.post(
-        reverse("members:profile"), profile_data(swe_registration_number=number, job_title="<script>x</script>")
+        reverse("members:profile"),
+        profile_data(swe_registration_number=number, job_title="<script>x</script>"),
     )
     html = response.content.decode()
     assert response.status_code == 200
