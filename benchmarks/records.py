@@ -46,10 +46,9 @@ def ensure_database():
 
 def build_data():
     from django.contrib.auth.hashers import make_password
-    from django.core.files.base import ContentFile
 
     from cms.models import Statement
-    from learning_records.models import CPDActivityType, CPDRecord, EvidenceFile, PeerRole
+    from learning_records.models import CPDActivityType, CPDRecord, PeerRole
     from learning_records.rules import cpd as rules
     from members.models import Organisation, User
 
@@ -113,14 +112,28 @@ def build_data():
                 for statement_id in rng.sample(statement_ids, 2)
             ]
         )
+    print(f"Built {MEMBERS} members x {RECORDS_PER_MEMBER} records in {time.perf_counter() - started:.0f} s.")
+
+
+def ensure_evidence():
+    """Three 50 KB PDFs on each measured member's records, remade if the files have gone."""
+    from django.core.files.base import ContentFile
+
+    from learning_records.models import CPDRecord, EvidenceFile
+    from members.models import User
+
     pdf = b"%PDF-1.4\n" + b"0" * 50_000 + b"\n%%EOF\n"
-    for user in users[:SAMPLES]:
+    users = User.objects.filter(email__endswith=EMAIL_DOMAIN).order_by("pk")[:SAMPLES]
+    existing = EvidenceFile.objects.filter(record__member__in=users)
+    if existing.count() == 3 * SAMPLES and all(e.file.storage.exists(e.file.name) for e in existing):
+        return
+    existing.delete()
+    for user in users:
         for record in CPDRecord.objects.filter(member=user)[:3]:
             evidence = EvidenceFile(
                 record=record, original_name="certificate.pdf", content_type="application/pdf", size=len(pdf)
             )
             evidence.file.save("certificate.pdf", ContentFile(pdf), save=True)
-    print(f"Built {MEMBERS} members x {RECORDS_PER_MEMBER} records in {time.perf_counter() - started:.0f} s.")
 
 
 def measure(client, url):
@@ -151,7 +164,7 @@ def main():
     from django.conf import settings
 
     # A fixed folder, so evidence files made on the first run are still there on later runs.
-    settings.PRIVATE_MEDIA_ROOT = Path(os.environ.get("BENCH_PRIVATE_MEDIA_ROOT", "/tmp/praxis-bench-private"))
+    settings.PRIVATE_MEDIA_ROOT = ROOT / "private_media" / "bench"
     from django.core.management import call_command
     from django.test import Client
     from django.urls import reverse
@@ -160,6 +173,7 @@ def main():
 
     call_command("migrate", verbosity=0)
     build_data()
+    ensure_evidence()
     members = list(User.objects.filter(email__endswith=EMAIL_DOMAIN).order_by("pk")[:SAMPLES])
     views = {
         "record list": lambda: reverse("records:list"),
