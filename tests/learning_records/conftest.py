@@ -1,5 +1,7 @@
 import pytest
 
+from django.core.cache import cache
+
 from tests.learning_records.factories import CPDRecordFactory
 from tests.members.factories import UserFactory
 
@@ -23,3 +25,11 @@ def member_client(client, member):
 @pytest.fixture
 def record(member):
     return CPDRecordFactory(member=member, with_peer=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths and allauth its rate limits in the cache, which lives for
+    the whole run; pages made and rolled back here must not leak into later (browser) tests."""
+    yield
+    cache.clear()
