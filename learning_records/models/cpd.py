@@ -1,5 +1,6 @@
 """A member's CPD record, following the Social Work England form, and its evidence files."""
 
+import os
 import uuid
 from pathlib import PurePosixPath
 
@@ -188,9 +189,14 @@ class CPDRecord(models.Model):
 class PrivateMediaStorage(FileSystemStorage):
     """Files kept outside MEDIA_ROOT with no public URL; an owner-only view streams them."""
 
-    @cached_property
+    # Plain properties (FileSystemStorage caches these) so a changed setting, as in tests, applies.
+    @property
     def base_location(self):
         return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
     @cached_property
     def base_url(self):

@@ -28,6 +28,12 @@ def record(member):
 
 
 @pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Each test stores evidence files in a folder of its own."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Wagtail caches site root paths and allauth its rate limits in the cache, which lives for
     the whole run; pages made and rolled back here must not leak into later (browser) tests."""
