@@ -60,6 +60,7 @@ class CPDRecordForm(forms.ModelForm):
             self.fields[name].max_length = TEXT_LIMIT
             self.fields[name].validators.append(MaxLengthValidator(TEXT_LIMIT))
         self.fields["title"].widget.attrs["autocomplete"] = "off"
+        self.fields["title"].error_messages["required"] = "Give the record a title, so you can find it again."
         self.fields["activity_type"].choices = [("", "Choose a type")] + list(
             self.fields["activity_type"].choices
         )[1:]

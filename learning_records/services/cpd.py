@@ -228,11 +228,23 @@ class CoverageRow:
     all_years: int = 0
 
 
-def standards_coverage(
-    *, member, year: int, today: datetime.date | None = None
-) -> list[tuple[Framework, list[CoverageRow]]]:
+@dataclass
+class FrameworkCoverage:
+    framework: Framework
+    rows: list[CoverageRow] = field(default_factory=list)
+
+    @property
+    def evidenced_in_year(self) -> int:
+        return sum(1 for row in self.rows if row.in_year)
+
+    @property
+    def evidenced_ever(self) -> int:
+        return sum(1 for row in self.rows if row.all_years)
+
+
+def standards_coverage(*, member, year: int, today: datetime.date | None = None) -> list[FrameworkCoverage]:
     """For each framework, how many of the member's submitted records evidence each statement in
-    the year and over all years: [(framework, [CoverageRow, ...]), ...]. Two queries."""
+    the year and over all years. Two queries."""
     today = today or timezone.localdate()
     through = CPDRecord.statements.through
     links = through.objects.filter(
@@ -250,9 +262,10 @@ def standards_coverage(
         .select_related("framework")
         .order_by("framework__name", "framework_id", "sort_order", "pk")
     )
-    grouped: dict[Framework, list[CoverageRow]] = {}
+    grouped: dict[int, FrameworkCoverage] = {}
     for statement in statements:
-        grouped.setdefault(statement.framework, []).append(
+        coverage = grouped.setdefault(statement.framework_id, FrameworkCoverage(statement.framework))
+        coverage.rows.append(
             CoverageRow(statement, in_year.get(statement.pk, 0), all_years.get(statement.pk, 0))
         )
-    return list(grouped.items())
+    return list(grouped.values())

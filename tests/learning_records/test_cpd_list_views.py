@@ -103,7 +103,7 @@ def test_standards_coverage_in_a_year_and_over_all_years(member_client, member):
     draft = CPDRecordFactory(member=member, start_date=first_day, draft=True)
     draft.statements.add(statement)
     response = member_client.get(reverse("records:standards"), {"year": name})
-    rows = {row.statement.pk: row for _framework, rows in response.context["coverage"] for row in rows}
+    rows = {row.statement.pk: row for group in response.context["coverage"] for row in group.rows}
     assert (rows[statement.pk].in_year, rows[statement.pk].all_years) == (1, 2)  # drafts never count
     html = response.content.decode()
     assert "Evidenced</span> 1 record" in html and "Gap" in html
