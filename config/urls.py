@@ -12,6 +12,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("members.urls")),
+    path("my/", include("learning_records.urls.cpd")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

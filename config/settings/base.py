@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "members",
     "learning_records",
     "search",
+    # Accounts (members area): allauth for sign-up, login and password flows; axes throttles logins.
+    "allauth",
+    "allauth.account",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -71,6 +75,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Last, so it turns a throttled login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -111,7 +118,42 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/my/"
+
+# --- Accounts: django-allauth and django-axes (members area) ---------------------------------
+# Axes must come first so a locked-out account or address is refused before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a link-scanning mail filter must not confirm by visiting
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupDetailsForm"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Praxis] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"  # links in emails; dev and test use http
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Failed logins are throttled by axes (per account and per address, with our own message), so
+# allauth's own failed-login limit is switched off to give members one rule and one message.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes
+# Each parameter locks on its own: five failures for one email from anywhere, or from one
+# address against any emails. `AXES_IP_FAILURE_LIMIT` is not a thing, so an office behind one
+# NAT shares the address limit; AXES_FAILURE_LIMIT can be raised by environment if that bites.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "members.auth.axes_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_VERBOSE = False
+# ----------------------------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -159,6 +201,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- CPD records (learning_records) ------------------------------------------------------------
+# Evidence files are personal: they live outside MEDIA_ROOT, are never served at MEDIA_URL, and
+# reach only their owner through learning_records' download view.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+CPD_EVIDENCE_MAX_BYTES = int(os.environ.get("CPD_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
+CPD_EVIDENCE_MAX_FILES_PER_RECORD = 10
+# ----------------------------------------------------------------------------------------------
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Praxis"

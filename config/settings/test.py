@@ -25,3 +25,8 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files straight from the app folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Accounts and CPD: tests that check throttling switch axes on for themselves; evidence files go
+# to a throwaway folder.
+AXES_ENABLED = False
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="praxis-test-private-"))  # noqa: F405
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

@@ -1,0 +1,1 @@
+from .cpd import CPDActivityType, CPDRecord, EvidenceFile, PeerRole  # noqa: F401

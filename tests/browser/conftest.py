@@ -107,3 +107,30 @@ def login(page, live_server, settings):
         return user
 
     return _login
+
+
+# Playwright's sync API switches greenlets, and each greenlet has its own contextvars, so after
+# the browser starts the test thread sees a *new* Django connection object without the
+# `_test_serialized_contents` that pytest-django stored at set-up. Serialized rollback then
+# restores nothing, and every browser test after the first finds the data migrations' home page
+# and frameworks gone (but only when non-browser tests ran first). Keep a copy from before the
+# browser starts and hand it to whichever connection object the test sees.
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_contents(django_db_setup, django_db_blocker):
+    from django.db import connections
+
+    return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+
+
+@pytest.fixture(autouse=True)
+def _restore_serialized_contents(_serialized_contents):
+    from django.db import connections
+
+    def hand_over():
+        for alias, contents in _serialized_contents.items():
+            if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+                connections[alias]._test_serialized_contents = contents
+
+    hand_over()
+    yield
+    hand_over()  # before pytest-django's teardown flushes, so the next test can restore

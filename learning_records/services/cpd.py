@@ -1,0 +1,271 @@
+"""Writes and summaries for CPD records. Views call these; the rules live in rules/cpd.py.
+
+Public read helper for other areas (certificates):
+    `year_summary(member=user, year=2026)` -> rules.YearSummary for "2025-26": counting records,
+    peer reflections, hours, `is_complete`, `missing` (plain sentences), `days_left`.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from cms.models import Framework, Statement
+from learning_records.evidence_files import check_evidence_upload
+from learning_records.models import CPDRecord, EvidenceFile
+from learning_records.rules import cpd as rules
+
+# The fields a member edits, in the order of the Social Work England form.
+RECORD_FIELDS = [
+    "activity_type",
+    "title",
+    "description",
+    "start_date",
+    "end_date",
+    "hours",
+    "provider",
+    "learning",
+    "impact",
+    "peer_role",
+    "peer_date",
+    "peer_learning",
+]
+FACT_FIELDS = ["status", "start_date", "end_date", "hours", "peer_role", "peer_date", "peer_learning"]
+
+
+@dataclass
+class SaveOutcome:
+    record: CPDRecord
+    problems: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def submitted(self) -> bool:
+        return self.record.is_submitted
+
+
+def _check_owner(member, record: CPDRecord | None) -> None:
+    if record is not None and record.pk and record.member_id != member.pk:
+        raise PermissionDenied("This record belongs to another member.")
+
+
+def _value_problems(values: dict) -> dict[str, str]:
+    """Problems that stop any save, draft or not: a title, and dates and hours that make sense."""
+    problems = {}
+    if not (values.get("title") or "").strip():
+        problems["title"] = "Give the record a title, so you can find it again."
+    if message := rules.dates_problem(values.get("start_date"), values.get("end_date")):
+        problems["end_date"] = message
+    if message := rules.hours_problem(values.get("hours"), values.get("start_date"), values.get("end_date")):
+        problems["hours"] = message
+    return problems
+
+
+def _write(*, member, record, values, statements, source_page, status) -> CPDRecord:
+    record = record or CPDRecord(member=member)
+    for name in RECORD_FIELDS:
+        if name in values:
+            setattr(record, name, values[name])
+    if source_page is not None:
+        record.source_page = source_page
+    if status == CPDRecord.Status.SUBMITTED and not record.is_submitted:
+        record.submitted_at = timezone.now()
+    if status == CPDRecord.Status.DRAFT:
+        record.submitted_at = None
+    record.status = status
+    record.save()
+    if statements is not None:
+        record.statements.set(statements)
+    return record
+
+
+@transaction.atomic
+def save_draft(
+    *,
+    member,
+    values: dict,
+    statements: Iterable | None = None,
+    record: CPDRecord | None = None,
+    source_page=None,
+) -> CPDRecord:
+    """Save a record as a draft. Only a title is needed; dates and hours must still make sense."""
+    _check_owner(member, record)
+    if problems := _value_problems(values):
+        raise ValidationError(problems)
+    return _write(
+        member=member,
+        record=record,
+        values=values,
+        statements=statements,
+        source_page=source_page,
+        status=CPDRecord.Status.DRAFT,
+    )
+
+
+@transaction.atomic
+def submit_record(
+    *,
+    member,
+    values: dict,
+    statements: Iterable | None = None,
+    record: CPDRecord | None = None,
+    source_page=None,
+    today: datetime.date | None = None,
+) -> CPDRecord:
+    """Save and submit a complete record, or raise ValidationError naming each missing field."""
+    _check_owner(member, record)
+    today = today or timezone.localdate()
+    problems = _value_problems(values) | rules.problems_for_submission(values, today)
+    if problems:
+        raise ValidationError(problems)
+    return _write(
+        member=member,
+        record=record,
+        values=values,
+        statements=statements,
+        source_page=source_page,
+        status=CPDRecord.Status.SUBMITTED,
+    )
+
+
+@transaction.atomic
+def update_record(
+    *, member, record: CPDRecord, values: dict, statements: Iterable | None = None, today=None
+) -> SaveOutcome:
+    """Save edits. A submitted record stays submitted only if it is still complete; otherwise it
+    is saved as a draft (nothing is lost) and the outcome lists what stops it being submitted."""
+    _check_owner(member, record)
+    if not record.is_submitted:
+        return SaveOutcome(save_draft(member=member, values=values, statements=statements, record=record))
+    today = today or timezone.localdate()
+    if problems := _value_problems(values):
+        raise ValidationError(problems)
+    problems = rules.problems_for_submission(values, today)
+    status = CPDRecord.Status.DRAFT if problems else CPDRecord.Status.SUBMITTED
+    record = _write(
+        member=member, record=record, values=values, statements=statements, source_page=None, status=status
+    )
+    return SaveOutcome(record, problems)
+
+
+@transaction.atomic
+def delete_record(*, member, record: CPDRecord) -> None:
+    """Delete a record and its evidence; stored files go when the transaction commits."""
+    _check_owner(member, record)
+    record.delete()
+
+
+@transaction.atomic
+def add_evidence(*, member, record: CPDRecord, upload, description: str = "") -> EvidenceFile:
+    """Attach a file after checking its content, size and the per-record limit."""
+    _check_owner(member, record)
+    limit = settings.CPD_EVIDENCE_MAX_FILES_PER_RECORD
+    if record.evidence_files.count() >= limit:
+        raise ValidationError({"file": f"A record can have up to {limit} files. Delete one to add another."})
+    try:
+        kind = check_evidence_upload(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
+    evidence = EvidenceFile(
+        record=record,
+        original_name=(upload.name or "evidence")[-255:],
+        content_type=kind.content_type,
+        size=upload.size,
+        description=description.strip(),
+    )
+    evidence.file.save(upload.name, upload, save=False)
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def delete_evidence(*, member, evidence: EvidenceFile) -> None:
+    _check_owner(member, evidence.record)
+    evidence.delete()
+
+
+def record_facts(rows: Iterable[dict]) -> list[rules.RecordFacts]:
+    return [
+        rules.RecordFacts(
+            submitted=row["status"] == CPDRecord.Status.SUBMITTED,
+            start_date=row["start_date"],
+            end_date=row["end_date"],
+            has_peer_reflection=rules.has_peer_reflection(
+                row["peer_role"], row["peer_date"], row["peer_learning"]
+            ),
+            hours=row["hours"],
+        )
+        for row in rows
+    ]
+
+
+def year_summary(*, member, year: int, today: datetime.date | None = None) -> rules.YearSummary:
+    """A member's standing in one registration year (one query). See the module docstring."""
+    today = today or timezone.localdate()
+    rows = CPDRecord.objects.for_member(member).touching_registration_year(year).values(*FACT_FIELDS)
+    return rules.summarise_year(year, record_facts(rows), today)
+
+
+def year_summaries(*, member, today: datetime.date | None = None) -> dict[int, rules.YearSummary]:
+    """Every year the member has records in, plus the current year, newest first (one query)."""
+    today = today or timezone.localdate()
+    facts = record_facts(CPDRecord.objects.for_member(member).values(*FACT_FIELDS))
+    years = {rules.registration_year_of(today)}
+    for fact in facts:
+        if fact.activity_date:
+            years.add(rules.registration_year_of(fact.activity_date))
+    return {year: rules.summarise_year(year, facts, today) for year in sorted(years, reverse=True)}
+
+
+@dataclass
+class CoverageRow:
+    statement: Statement
+    in_year: int = 0
+    all_years: int = 0
+
+
+@dataclass
+class FrameworkCoverage:
+    framework: Framework
+    rows: list[CoverageRow] = field(default_factory=list)
+
+    @property
+    def evidenced_in_year(self) -> int:
+        return sum(1 for row in self.rows if row.in_year)
+
+    @property
+    def evidenced_ever(self) -> int:
+        return sum(1 for row in self.rows if row.all_years)
+
+
+def standards_coverage(*, member, year: int, today: datetime.date | None = None) -> list[FrameworkCoverage]:
+    """For each framework, how many of the member's submitted records evidence each statement in
+    the year and over all years. Two queries."""
+    today = today or timezone.localdate()
+    through = CPDRecord.statements.through
+    links = through.objects.filter(
+        cpdrecord__member=member, cpdrecord__status=CPDRecord.Status.SUBMITTED
+    ).values_list("statement_id", "cpdrecord__registration_year")
+    in_year: dict[int, int] = {}
+    all_years: dict[int, int] = {}
+    for statement_id, record_year in links:
+        all_years[statement_id] = all_years.get(statement_id, 0) + 1
+        if record_year == year:
+            in_year[statement_id] = in_year.get(statement_id, 0) + 1
+    current = Framework.objects.current_on(min(today, rules.year_bounds(year)[1])).values("pk")
+    statements = (
+        Statement.objects.filter(Q(framework__in=current) | Q(pk__in=list(all_years)))
+        .select_related("framework")
+        .order_by("framework__name", "framework_id", "sort_order", "pk")
+    )
+    grouped: dict[int, FrameworkCoverage] = {}
+    for statement in statements:
+        coverage = grouped.setdefault(statement.framework_id, FrameworkCoverage(statement.framework))
+        coverage.rows.append(
+            CoverageRow(statement, in_year.get(statement.pk, 0), all_years.get(statement.pk, 0))
+        )
+    return list(grouped.values())

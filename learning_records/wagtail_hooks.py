@@ -1,0 +1,21 @@
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from learning_records.views.cpd_report import PERMISSION, CPDReportView
+
+
+class CPDReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_cpd_report_url():
+    return [path("reports/cpd-activity/", CPDReportView.as_view(), name="cpd_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_cpd_report_menu_item():
+    return CPDReportMenuItem("CPD activity", reverse("cpd_report"), icon_name="table", order=900)

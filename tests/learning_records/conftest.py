@@ -1,0 +1,41 @@
+import pytest
+
+from django.core.cache import cache
+
+from tests.learning_records.factories import CPDRecordFactory
+from tests.members.factories import UserFactory
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(email="member@example.org", first_name="Priya", last_name="Shah")
+
+
+@pytest.fixture
+def other_member(db):
+    return UserFactory(email="other@example.org")
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def record(member):
+    return CPDRecordFactory(member=member, with_peer=True)
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Each test stores evidence files in a folder of its own."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths and allauth its rate limits in the cache, which lives for
+    the whole run; pages made and rolled back here must not leak into later (browser) tests."""
+    yield
+    cache.clear()
