@@ -25,8 +25,8 @@ def search(request):
         page_obj = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         results = specific_in_order(page_obj.object_list)
         search_record = Query.get(query)
-        if page_obj.number == 1:
-            # Count each search once, not once per page of results.
+        if request.GET.get("page", "1") in ("", "1"):
+            # Count each search once, not again for each further page of its results.
             search_record.add_hit()
         context.update(
             {
