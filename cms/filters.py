@@ -30,6 +30,7 @@ class FilterForm(forms.Form):
     keyword arguments named after the fields; each list gets a blank "all" option first.
     """
 
+    template_name = "components/filter_fields.html"
     # field name -> name of the queryset method that applies it
     queryset_methods: dict[str, str] = {}
     # field name -> label of the blank option meaning "all"

@@ -53,6 +53,8 @@ def page_ids_tagged(slug: str) -> set[int]:
 
 
 class SearchForm(forms.Form):
+    template_name = "components/filter_fields.html"
+
     q = forms.CharField(label="Search for", required=False, max_length=255)
     type = forms.ChoiceField(label="Type", required=False)
     tag = forms.ChoiceField(label="Topic", required=False)
