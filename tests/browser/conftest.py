@@ -39,7 +39,7 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     missing = [str(path) for path in (CHROMIUM, AXE_JS) if not path.exists()]
     if missing:
         message = f"Browser tests need {', '.join(missing)} (run `make install`; apt install chromium)."
@@ -48,7 +48,18 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
+    from django.db import connections
+
+    # Once Playwright's event loop runs, Django hands out new connection objects, which lack
+    # the database snapshot that serialized_rollback restores after each flush; without this,
+    # every browser test after the first finds an empty database when other tests ran first.
+    snapshots = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
