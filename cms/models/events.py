@@ -63,7 +63,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def upcoming_feed_items(self):
-        return self.events.upcoming()[: self.feed_size].prefetch_related("speakers")
+        return self.events.upcoming()[: self.feed_size]
 
     @path("feed/", name="feed")
     def feed(self, request):

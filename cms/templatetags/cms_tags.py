@@ -41,13 +41,7 @@ def feed_links(context):
             .specific()
         )
         for index in indexes:
-            base = index.get_url(request)
-            if isinstance(index, EventIndexPage):
-                feeds.append(
-                    {"title": f"{index.title}: upcoming events", "url": base + index.reverse_subpage("feed")}
-                )
-            else:
-                feeds.append(
-                    {"title": f"{index.title}: latest outputs", "url": base + index.reverse_subpage("feed")}
-                )
+            what = "upcoming events" if isinstance(index, EventIndexPage) else "latest outputs"
+            url = index.get_url(request) + index.reverse_subpage("feed")
+            feeds.append({"title": f"{index.title}: {what}", "url": url})
     return {"feeds": feeds}
