@@ -1,6 +1,18 @@
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+
+
+def list_contains(field_name: str, value: str) -> Q:
+    """Rows whose MultipleChoiceField list holds `value`, on PostgreSQL and SQLite alike.
+
+    JSONField's `contains` lookup does not exist on SQLite, so this matches the quoted value in
+    the stored JSON text. Choice keys are plain slugs and none is part of another in quotes.
+    """
+    return Q(**{f"{field_name}__icontains": json.dumps(value)})
 
 
 class MultipleChoiceField(models.JSONField):

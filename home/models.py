@@ -8,7 +8,15 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models import BasePage, CoursePage, EventPage, ResearchOutputPage
+from cms.models import (
+    BasePage,
+    CourseIndexPage,
+    CoursePage,
+    EventIndexPage,
+    EventPage,
+    ResearchIndexPage,
+    ResearchOutputPage,
+)
 from members.models import Organisation
 
 
@@ -60,7 +68,13 @@ class HomePage(BasePage):
     @property
     def featured_course_pages(self):
         ids = [item.course_id for item in self.featured_courses.all()]
-        courses = CoursePage.objects.live().public().filter(id__in=ids).select_related("listing_image")
+        courses = (
+            CoursePage.objects.live()
+            .public()
+            .filter(id__in=ids)
+            .select_related("listing_image")
+            .prefetch_related("cohorts", "listing_image__renditions")
+        )
         by_id = {course.id: course for course in courses}
         return [by_id[course_id] for course_id in ids if course_id in by_id]
 
@@ -79,7 +93,26 @@ class HomePage(BasePage):
 
     @property
     def partners(self):
-        return Organisation.objects.filter(is_partner=True).select_related("logo")
+        return (
+            Organisation.objects.filter(is_partner=True)
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
+        )
+
+    def section_indexes(self) -> dict:
+        """The course, event and research index pages, for the "see all" links, by kind."""
+        kinds = {CourseIndexPage: "courses", EventIndexPage: "events", ResearchIndexPage: "research"}
+        children = self.get_children().live().public().type(*kinds).specific()
+        return {kinds[type(child)]: child for child in children}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_courses"] = self.featured_course_pages
+        context["upcoming_events"] = self.upcoming_events
+        context["latest_research"] = self.latest_research
+        context["partners"] = self.partners
+        context["indexes"] = self.section_indexes()
+        return context
 
 
 class HomePageFeaturedCourse(Orderable):

@@ -44,7 +44,8 @@ class ListingFieldsMixin(models.Model):
 
     @property
     def card_summary(self) -> str:
-        return self.listing_summary or self.search_description
+        # Most page types have a required plain-text summary, a better fallback than nothing.
+        return self.listing_summary or self.search_description or getattr(self, "summary", "")
 
 
 class SocialFieldsMixin(models.Model):

@@ -10,11 +10,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.fields import MultipleChoiceField
+from cms.fields import MultipleChoiceField, list_contains
+from cms.filters import CourseFilterForm, listing_context, tag_choices
+from cms.structured_data import course_data
 
 from .base import BasePage
 
@@ -39,17 +42,33 @@ class CourseIndexPage(BasePage):
     subpage_types = ["cms.CoursePage"]
     max_count = 1
     template = "cms/course_index_page.html"
+    courses_per_page = 12
 
     @property
     def courses(self):
+        return CoursePage.objects.child_of(self).live().public().for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = self.courses
+        form = CourseFilterForm(request.GET, tag=tag_choices(courses), audience=Audience.choices)
+        context.update(listing_context(request, form, courses, self.courses_per_page))
+        return context
+
+
+class CoursePageQuerySet(PageQuerySet):
+    def for_listing(self):
         return (
-            CoursePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("listing_image")
-            .prefetch_related("tags", "cohorts")
+            self.select_related("listing_image")
+            .prefetch_related("tags", "cohorts", "listing_image__renditions")
             .order_by("title")
         )
+
+    def tagged(self, slug: str):
+        return self.filter(tags__slug=slug)
+
+    def for_audience(self, audience: str):
+        return self.filter(list_contains("audiences", audience))
 
 
 class CoursePageTag(TaggedItemBase):
@@ -110,6 +129,8 @@ class CoursePage(BasePage):
     enquiry_email = models.EmailField(blank=True)
     body = StreamField(BodyBlock(), blank=True)
 
+    objects = PageManager.from_queryset(CoursePageQuerySet)()
+
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("tags"),
@@ -150,6 +171,32 @@ class CoursePage(BasePage):
     def upcoming_cohorts(self):
         today = timezone.localdate()
         return [cohort for cohort in self.cohorts.all() if cohort.end_date >= today]
+
+    @property
+    def next_cohort(self):
+        """The first cohort that has not yet started, for cards ("Starts 3 March 2027")."""
+        today = timezone.localdate()
+        return next((cohort for cohort in self.cohorts.all() if cohort.start_date >= today), None)
+
+    def statements_by_framework(self) -> list[tuple]:
+        """[(framework, [statements in framework order]), ...], frameworks by name."""
+        statements = self.statements.select_related("framework").order_by(
+            "framework__name", "framework_id", "sort_order"
+        )
+        groups: dict = {}
+        for statement in statements:
+            groups.setdefault(statement.framework, []).append(statement)
+        return list(groups.items())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tutors"] = [
+            tutor.person for tutor in self.tutors.select_related("person__organisation", "person__photo")
+        ]
+        context["place_allocations"] = self.place_allocations.select_related("organisation")
+        context["statement_groups"] = self.statements_by_framework()
+        context["structured_data"] = course_data(self, request)
+        return context
 
 
 class CourseCohort(Orderable):

@@ -9,21 +9,34 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms import ical
 from cms.blocks import BodyBlock
+from cms.feeds import UpcomingEventsFeed
 from cms.fields import MultipleChoiceField
+from cms.filters import EventFilterForm, listing_context, tag_choices
+from cms.structured_data import event_data
 
 from .base import BasePage
 from .courses import Audience
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """Lists upcoming and past events; also serves an RSS feed and an iCalendar feed of them.
+
+    The feeds are routes of this page (feed/ and calendar/) so they follow it in the page tree
+    and share its privacy settings.
+    """
+
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
     events_per_page = 12
+    recent_past_count = 3
+    feed_size = 50
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -35,10 +48,42 @@ class EventIndexPage(BasePage):
     def events(self):
         return EventPage.objects.child_of(self).live().public().for_listing()
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = self.events
+        form = EventFilterForm(request.GET, kind=EventPage.Kind.choices, tag=tag_choices(events))
+        now = timezone.now()
+        if form.showing_past:
+            context.update(listing_context(request, form, events.past(now), self.events_per_page))
+        else:
+            context.update(listing_context(request, form, events.upcoming(now), self.events_per_page))
+            past = form.apply(events.past(now))
+            context["recent_past_events"] = past[: self.recent_past_count]
+        context["showing_past"] = form.showing_past
+        return context
+
+    def upcoming_feed_items(self):
+        return self.events.upcoming()[: self.feed_size]
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return UpcomingEventsFeed(self)(request)
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        events = list(self.upcoming_feed_items())
+        return ical.calendar_response(events, request=request, name=self.title, filename=f"{self.slug}.ics")
+
 
 class EventPageQuerySet(PageQuerySet):
     def for_listing(self):
-        return self.select_related("listing_image").prefetch_related("tags")
+        return self.select_related("listing_image").prefetch_related("tags", "listing_image__renditions")
+
+    def of_kind(self, kind: str):
+        return self.filter(kind=kind)
+
+    def tagged(self, slug: str):
+        return self.filter(tags__slug=slug)
 
     def upcoming(self, now=None):
         """Events that have not yet finished, soonest first."""
@@ -52,7 +97,7 @@ class EventPageTag(TaggedItemBase):
     content_object = ParentalKey("cms.EventPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class EventPage(BasePage):
+class EventPage(RoutablePageMixin, BasePage):
     class Kind(models.TextChoices):
         SEMINAR = "seminar", "Seminar"
         WORKSHOP = "workshop", "Workshop"
@@ -132,6 +177,39 @@ class EventPage(BasePage):
     @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_url)
+
+    @property
+    def is_in_person(self) -> bool:
+        return bool(self.venue)
+
+    @property
+    def location_text(self) -> str:
+        """Venue and address on one line, or "Online"."""
+        parts = [self.venue, ", ".join(line.strip() for line in self.address.splitlines() if line.strip())]
+        return ", ".join(part for part in parts if part) or ("Online" if self.online_url else "")
+
+    def speaker_list(self):
+        return self.speakers.select_related("person__organisation")
+
+    def live_related_research(self):
+        # Through the ids so this also works in previews, where the relation is held in memory.
+        ids = [page.pk for page in self.related_research.all()]
+        return self.related_research.model.objects.filter(pk__in=ids).live().public().for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["speakers"] = list(self.speaker_list())
+        context["related_research"] = self.live_related_research()
+        context["structured_data"] = event_data(self, request, speakers=context["speakers"])
+        return context
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        return ical.calendar_response([self], request=request, name=self.title, filename=f"{self.slug}.ics")
 
 
 class EventSpeaker(Orderable):

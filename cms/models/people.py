@@ -10,7 +10,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from cms.fields import MultipleChoiceField
+from cms.fields import MultipleChoiceField, list_contains
+from cms.filters import PersonFilterForm, listing_context, tag_choices
 
 from .base import BasePage
 
@@ -21,7 +22,28 @@ class PersonTag(TaggedItemBase):
 
 class PersonQuerySet(models.QuerySet):
     def for_listing(self):
-        return self.select_related("organisation", "photo").prefetch_related("areas_of_interest")
+        return self.select_related("organisation", "photo").prefetch_related(
+            "areas_of_interest", "photo__renditions"
+        )
+
+    def tagged(self, slug: str):
+        return self.filter(areas_of_interest__slug=slug)
+
+    def at_organisation(self, organisation_id: int):
+        return self.filter(organisation_id=organisation_id)
+
+    def offering(self, offer: str):
+        return self.filter(list_contains("offers", offer))
+
+    def organisation_choices(self) -> list[tuple[int, str]]:
+        """(id, name) of the organisations people in this queryset belong to, by name."""
+        rows = (
+            self.exclude(organisation=None)
+            .order_by("organisation__name")
+            .values_list("organisation_id", "organisation__name")
+            .distinct()
+        )
+        return list(rows)
 
 
 class Person(index.Indexed, ClusterableModel):
@@ -111,3 +133,15 @@ class PersonIndexPage(BasePage):
     @property
     def people(self):
         return Person.objects.for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        people = self.people
+        form = PersonFilterForm(
+            request.GET,
+            tag=tag_choices(people, "areas_of_interest"),
+            organisation=people.organisation_choices(),
+            offer=Person.Offer.choices,
+        )
+        context.update(listing_context(request, form, people, self.people_per_page))
+        return context

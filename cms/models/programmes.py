@@ -47,7 +47,18 @@ class ProgrammeIndexPage(BasePage):
 
     @property
     def programmes(self):
-        return ProgrammePage.objects.child_of(self).live().public().select_related("listing_image")
+        return (
+            ProgrammePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
+        )
+
+    @property
+    def other_pages(self):
+        """Standard pages under the centre (about us, contact), for a second list."""
+        return self.get_children().live().public().not_type(ProgrammePage).specific()
 
 
 class ProgrammePage(BasePage):
@@ -97,6 +108,15 @@ class ProgrammePage(BasePage):
                     f"in the {requirement.get_phase_display().lower()}. Keep one row per activity and phase."
                 )
             seen.add(key)
+
+    def requirements_by_phase(self) -> list[tuple[str, list]]:
+        """[(phase label, [requirement rows in editor order]), ...] in programme order."""
+        rows = list(self.requirements.all())
+        return [
+            (phase.label, [row for row in rows if row.phase == phase])
+            for phase in Phase
+            if any(row.phase == phase for row in rows)
+        ]
 
     def requirement_for(self, activity_type: str, phase: str):
         for requirement in self.requirements.all():

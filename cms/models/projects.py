@@ -6,14 +6,17 @@ from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms.admin_forms import ChangeProjectPageForm
 from cms.blocks import BodyBlock, FactBoxBlock, QuoteBlock
+from cms.filters import ChangeProjectFilterForm, listing_context, paginate
+from cms.rules import MAX_PARTNER_AGENCIES, partner_agency_count_error
 
 from .base import BasePage
 
-MAX_PARTNER_AGENCIES = 7
 RICH = ["bold", "italic", "link", "ul", "ol"]
 
 
@@ -25,16 +28,29 @@ class ChangeProjectIndexPage(BasePage):
     subpage_types = ["cms.ChangeProjectPage"]
     max_count = 1
     template = "cms/change_project_index_page.html"
+    projects_per_page = 12
 
     @property
     def projects(self):
+        return ChangeProjectPage.objects.child_of(self).live().public().for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = ChangeProjectFilterForm(request.GET, stage=ChangeProjectPage.Stage.choices)
+        context.update(listing_context(request, form, self.projects, self.projects_per_page))
+        return context
+
+
+class ChangeProjectQuerySet(PageQuerySet):
+    def for_listing(self):
         return (
-            ChangeProjectPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("listing_image")
-            .order_by("-start_date")
+            self.select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
+            .order_by("-start_date", "title")
         )
+
+    def at_stage(self, stage: str):
+        return self.filter(stage=stage)
 
 
 class ChangeProjectPage(BasePage):
@@ -69,6 +85,10 @@ class ChangeProjectPage(BasePage):
     )
     body = StreamField(BodyBlock(), blank=True)
 
+    objects = PageManager.from_queryset(ChangeProjectQuerySet)()
+    # Checks the number of partner agencies the editor chose (see cms/admin_forms.py for why).
+    base_form_class = ChangeProjectPageForm
+
     content_panels = BasePage.content_panels + [
         FieldPanel("topic"),
         FieldPanel("summary"),
@@ -95,17 +115,41 @@ class ChangeProjectPage(BasePage):
     def clean(self):
         super().clean()
         errors = {}
-        # The in-memory relation holds the editor's choice before it is saved.
-        if self.partner_agencies.count() > MAX_PARTNER_AGENCIES:
-            errors["partner_agencies"] = (
-                f"A change project can have at most {MAX_PARTNER_AGENCIES} partner agencies; "
-                f"{self.partner_agencies.count()} are chosen. Remove "
-                f"{self.partner_agencies.count() - MAX_PARTNER_AGENCIES} to save."
-            )
+        # Covers code that assigns the relation before full_clean(); the admin form checks the
+        # editor's choice itself, because it only assigns the relation after validation.
+        if message := partner_agency_count_error(self.partner_agencies.count()):
+            errors["partner_agencies"] = message
         if self.start_date and self.expected_end_date and self.expected_end_date < self.start_date:
             errors["expected_end_date"] = "The expected end must be after the start."
         if errors:
             raise ValidationError(errors)
+
+    def stage_steps(self) -> list[dict]:
+        """Every stage in order, each marked done, current or to come, for the step list."""
+        stages = list(self.Stage)
+        current = stages.index(self.Stage(self.stage))
+        return [
+            {
+                "number": number,
+                "label": stage.label,
+                "state": "done" if number - 1 < current else "current" if number - 1 == current else "todo",
+            }
+            for number, stage in enumerate(stages, start=1)
+        ]
+
+    @property
+    def stage_number(self) -> int:
+        return list(self.Stage).index(self.Stage(self.stage)) + 1
+
+    @property
+    def stage_count(self) -> int:
+        return len(self.Stage)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_agencies"] = sorted(self.partner_agencies.all(), key=lambda org: org.name)
+        context["products"] = self.products.select_related("document")
+        return context
 
 
 class ChangeProjectProduct(Orderable):
@@ -125,6 +169,7 @@ class CaseStudyIndexPage(BasePage):
     subpage_types = ["cms.CaseStudyPage"]
     max_count = 1
     template = "cms/case_study_index_page.html"
+    case_studies_per_page = 12
 
     @property
     def case_studies(self):
@@ -133,8 +178,14 @@ class CaseStudyIndexPage(BasePage):
             .live()
             .public()
             .select_related("listing_image", "lead_organisation")
+            .prefetch_related("listing_image__renditions")
             .order_by("title")
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_obj"] = paginate(request, self.case_studies, self.case_studies_per_page)
+        return context
 
 
 class CaseStudyPage(BasePage):

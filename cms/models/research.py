@@ -9,21 +9,29 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms import citations
 from cms.blocks import BodyBlock
+from cms.feeds import ResearchFeed
+from cms.filters import ResearchFilterForm, listing_context, tag_choices
+from cms.structured_data import research_output_data
 
 from .base import BasePage
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
-class ResearchIndexPage(BasePage):
+class ResearchIndexPage(RoutablePageMixin, BasePage):
+    """Lists research outputs with filters, and serves an RSS feed of them at feed/."""
+
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
     outputs_per_page = 12
+    feed_size = 30
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -35,14 +43,43 @@ class ResearchIndexPage(BasePage):
     def outputs(self):
         return ResearchOutputPage.objects.child_of(self).live().public().for_listing()
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        outputs = self.outputs
+        form = ResearchFilterForm(
+            request.GET,
+            output_type=ResearchOutputPage.OutputType.choices,
+            year=[(year, str(year)) for year in outputs.publication_years()],
+            tag=tag_choices(outputs),
+        )
+        context.update(listing_context(request, form, outputs, self.outputs_per_page))
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return ResearchFeed(self)(request)
+
 
 class ResearchOutputQuerySet(PageQuerySet):
     def for_listing(self):
         return (
             self.select_related("listing_image", "document")
-            .prefetch_related("tags", "authors__person")
+            .prefetch_related("tags", "authors__person", "listing_image__renditions")
             .order_by("-publication_date", "title")
         )
+
+    def of_type(self, output_type: str):
+        return self.filter(output_type=output_type)
+
+    def published_in(self, year: int):
+        return self.filter(publication_date__year=year)
+
+    def tagged(self, slug: str):
+        return self.filter(tags__slug=slug)
+
+    def publication_years(self) -> list[int]:
+        """The years that have outputs, newest first."""
+        return [day.year for day in self.order_by().dates("publication_date", "year", order="DESC")]
 
 
 class ResearchOutputPageTag(TaggedItemBase):
@@ -51,7 +88,7 @@ class ResearchOutputPageTag(TaggedItemBase):
     )
 
 
-class ResearchOutputPage(BasePage):
+class ResearchOutputPage(RoutablePageMixin, BasePage):
     class OutputType(models.TextChoices):
         REPORT = "report", "Report"
         EVALUATION = "evaluation", "Evaluation"
@@ -123,6 +160,47 @@ class ResearchOutputPage(BasePage):
     @property
     def doi_url(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def is_journal_article(self) -> bool:
+        return self.output_type == self.OutputType.ARTICLE
+
+    def author_list(self) -> list["ResearchAuthor"]:
+        return list(self.authors.select_related("person"))
+
+    def live_related_pages(self) -> list[Page]:
+        """The related pages that are published and public, as their specific types, in order."""
+        ids = [item.related_id for item in self.related_pages.all()]
+        pages = Page.objects.filter(pk__in=ids).live().public().specific()
+        by_id = {page.pk: page for page in pages}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        authors = self.author_list()
+        context["authors"] = authors
+        context["related_pages"] = self.live_related_pages()
+        context["related_events"] = self.related_events.live().public().order_by("-start")
+        context["citation"] = citations.formatted_citation(self, authors)
+        context["citation_meta"] = citations.scholar_meta(self, request, authors)
+        context["structured_data"] = research_output_data(self, request, authors)
+        return context
+
+    @path("cite/bibtex/", name="bibtex")
+    def bibtex(self, request):
+        return citations.download(
+            citations.bibtex(self, request, self.author_list()),
+            content_type="application/x-bibtex; charset=utf-8",
+            filename=f"{self.slug}.bib",
+        )
+
+    @path("cite/ris/", name="ris")
+    def ris(self, request):
+        return citations.download(
+            citations.ris(self, request, self.author_list()),
+            content_type="application/x-research-info-systems; charset=utf-8",
+            filename=f"{self.slug}.ris",
+        )
 
 
 class ResearchAuthor(Orderable):

@@ -39,7 +39,7 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     missing = [str(path) for path in (CHROMIUM, AXE_JS) if not path.exists()]
     if missing:
         message = f"Browser tests need {', '.join(missing)} (run `make install`; apt install chromium)."
@@ -48,7 +48,18 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
+    from django.db import connections
+
+    # Once Playwright's event loop runs, Django hands out new connection objects, which lack
+    # the database snapshot that serialized_rollback restores after each flush; without this,
+    # every browser test after the first finds an empty database when other tests ran first.
+    snapshots = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -107,30 +118,3 @@ def login(page, live_server, settings):
         return user
 
     return _login
-
-
-# Playwright's sync API switches greenlets, and each greenlet has its own contextvars, so after
-# the browser starts the test thread sees a *new* Django connection object without the
-# `_test_serialized_contents` that pytest-django stored at set-up. Serialized rollback then
-# restores nothing, and every browser test after the first finds the data migrations' home page
-# and frameworks gone (but only when non-browser tests ran first). Keep a copy from before the
-# browser starts and hand it to whichever connection object the test sees.
-@pytest.fixture(scope="session", autouse=True)
-def _serialized_contents(django_db_setup, django_db_blocker):
-    from django.db import connections
-
-    return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
-
-
-@pytest.fixture(autouse=True)
-def _restore_serialized_contents(_serialized_contents):
-    from django.db import connections
-
-    def hand_over():
-        for alias, contents in _serialized_contents.items():
-            if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
-                connections[alias]._test_serialized_contents = contents
-
-    hand_over()
-    yield
-    hand_over()  # before pytest-django's teardown flushes, so the next test can restore
