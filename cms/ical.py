@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from django.http import HttpResponse
-from django.utils import timezone
 
 from wagtail.models import Site
 
@@ -35,7 +34,9 @@ def event_component(event, *, host: str, url: str) -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", event_uid(event, host))
     # DTSTAMP is when this version of the event was published, so repeated downloads match.
-    published = event.last_published_at or timezone.now()
+    # Pages created in code (imports, fixtures) may never have been published through Wagtail;
+    # the start time is the stable fallback, never "now".
+    published = event.last_published_at or event.latest_revision_created_at or event.start
     component.add("dtstamp", published.astimezone(datetime.UTC))
     component.add("last-modified", published.astimezone(datetime.UTC))
     component.add("dtstart", event.start.astimezone(LONDON))
