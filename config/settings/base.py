@@ -160,6 +160,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Practice Leader Development Programme (learning_records, programme area).
+# How long the manager's link to agree a service development project stays valid.
+PROGRAMME_AGREEMENT_LINK_DAYS = int(os.environ.get("PROGRAMME_AGREEMENT_LINK_DAYS", "14"))
+# A mentor is emailed about days waiting for confirmation at most once in this many hours.
+PROGRAMME_MENTOR_REMINDER_HOURS = 24
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Praxis"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")

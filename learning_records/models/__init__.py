@@ -1,0 +1,1 @@
+from .programme import *  # noqa: F403  (Cohort, Enrolment, ProgrammeDay, MentorLogEntry, ServiceProject…)

@@ -1,0 +1,362 @@
+"""Programme staff in the Wagtail admin: cohorts, enrolments, days, shared mentor log entries and
+the cohort overview (with CSV download). The "Programme staff" group's permissions come from
+`learning_records/migrations/0002_programme_staff_group.py`.
+"""
+
+import csv
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.views.generic import TemplateView
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from cms.models import Phase
+from learning_records.models import Cohort, Enrolment, MentorLogEntry, ProgrammeDay
+from learning_records.services.programme import cohort_overview
+from members.models import User
+
+PROGRAMME_STAFF_GROUP = "Programme staff"
+
+
+class CohortForm(WagtailAdminModelForm):
+    class Meta:
+        model = Cohort
+        fields = ["programme", "name", "start", "preparatory_end", "staff_contacts"]
+        widgets = {"staff_contacts": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["staff_contacts"].queryset = User.objects.filter(
+            groups__name=PROGRAMME_STAFF_GROUP, is_active=True
+        ).order_by("last_name", "first_name")
+
+
+class CohortIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("programme").annotate(aspirant_count=Count("enrolments"))
+
+
+class CohortViewSet(ModelViewSet):
+    name = "programme_cohorts"
+    model = Cohort
+    form_fields = ["programme", "name", "start", "preparatory_end", "staff_contacts"]
+    icon = "group"
+    menu_label = "Cohorts"
+    index_view_class = CohortIndexView
+    list_display = ["name", "programme", "start", "preparatory_end", "aspirant_count"]
+    list_filter = ["programme"]
+    list_export = ["name", "programme", "start", "preparatory_end", "aspirant_count"]
+    export_headings = {"aspirant_count": "Aspirants", "preparatory_end": "End of the preparatory phase"}
+    search_fields = ["name"]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return CohortForm
+
+
+class EnrolmentForm(WagtailAdminModelForm):
+    class Meta:
+        model = Enrolment
+        fields = [
+            "aspirant",
+            "cohort",
+            "aspirant_organisation",
+            "mentor",
+            "mentor_organisation",
+            "manager_name",
+            "manager_email",
+            "enrolled_on",
+            "phase",
+            "in_role_started_on",
+            "status",
+            "ended_on",
+            "status_note",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        was_in_role = self.instance.pk and self.instance.phase == Phase.IN_ROLE
+        if was_in_role and cleaned.get("phase") == Phase.PREPARATORY and self.instance.days.filter(phase=Phase.IN_ROLE).exists():
+            self.add_error("phase", "The aspirant has logged in-role days, so they cannot go back to the preparatory phase.")
+        return cleaned
+
+
+class EnrolmentIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("aspirant", "mentor", "cohort", "mentor_organisation")
+
+
+class EnrolmentViewSet(ModelViewSet):
+    name = "programme_enrolments"
+    model = Enrolment
+    icon = "user"
+    menu_label = "Enrolments"
+    index_view_class = EnrolmentIndexView
+    list_display = ["aspirant", "cohort", "mentor", "mentor_organisation", "phase", "status"]
+    list_filter = ["cohort", "phase", "status", "mentor_organisation"]
+    list_export = [
+        "aspirant",
+        "aspirant.email",
+        "aspirant_organisation",
+        "cohort",
+        "mentor",
+        "mentor_organisation",
+        "manager_name",
+        "manager_email",
+        "phase",
+        "status",
+        "enrolled_on",
+        "in_role_started_on",
+        "ended_on",
+    ]
+    export_headings = {"aspirant.email": "Aspirant's email"}
+    search_fields = ["aspirant__first_name", "aspirant__last_name", "aspirant__email", "mentor__last_name"]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return EnrolmentForm
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Days and mentor log entries are written by aspirants and mentors through the services,
+    never in the admin, so nobody (not even a superuser) gets add, change or delete here."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{name: None for name in ("add_url_name", "edit_url_name", "delete_url_name", "history_url_name", "usage_url_name")},
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+
+class ProgrammeDayIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("enrolment__aspirant", "enrolment__cohort")
+
+
+class ProgrammeDayViewSet(ReadOnlyViewSet):
+    name = "programme_days"
+    model = ProgrammeDay
+    icon = "date"
+    menu_label = "Programme days"
+    index_view_class = ProgrammeDayIndexView
+    list_display = ["date", "enrolment", "activity_type", "days", "status"]
+    list_filter = ["status", "activity_type", "phase", "enrolment__cohort"]
+    list_export = ["enrolment", "phase", "activity_type", "date", "days", "place", "status", "query_comment"]
+    search_fields = ["enrolment__aspirant__first_name", "enrolment__aspirant__last_name", "place"]
+    inspect_view_fields = ["enrolment", "phase", "activity_type", "date", "days", "place", "what_happened", "what_i_learnt", "mentor_joined_on_day", "status", "query_comment", "reviewed_at"]
+
+
+class SharedMentorLogIndexView(IndexView):
+    def get_base_queryset(self):
+        return MentorLogEntry.objects.visible_to_staff().select_related("enrolment__aspirant", "enrolment__cohort")
+
+
+class SharedMentorLogInspectView(InspectView):
+    def get_object(self, queryset=None):
+        # An entry the mentor kept between the pair is not found here, whoever asks.
+        return get_object_or_404(MentorLogEntry.objects.visible_to_staff(), pk=self.pk)
+
+
+class MentorLogViewSet(ReadOnlyViewSet):
+    name = "programme_mentor_log"
+    model = MentorLogEntry
+    icon = "comment"
+    menu_label = "Mentor log (shared)"
+    index_view_class = SharedMentorLogIndexView
+    inspect_view_class = SharedMentorLogInspectView
+    list_display = ["date", "enrolment", "focus", "mode", "duration_minutes"]
+    list_filter = ["mode", "phase", "enrolment__cohort"]
+    list_export = ["enrolment", "phase", "date", "duration_minutes", "mode", "focus", "notes", "agreed_actions"]
+    search_fields = ["focus", "enrolment__aspirant__last_name"]
+    inspect_view_fields = ["enrolment", "phase", "date", "duration_minutes", "mode", "focus", "notes", "agreed_actions"]
+
+
+# The cohort overview ---------------------------------------------------------------------------
+
+
+def can_view_overview(user) -> bool:
+    return user.has_perm("learning_records.view_enrolment")
+
+
+def csv_safe(value) -> str:
+    """Stop a spreadsheet from running a name someone typed as a formula."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class OverviewFilterForm(forms.Form):
+    q = forms.CharField(label="Search aspirants", required=False)
+    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Enrolment.Status.choices])
+    phase = forms.ChoiceField(label="Phase", required=False, choices=[("", "Any phase"), *Phase.choices])
+
+
+class CohortOverviewIndex(WagtailAdminTemplateMixin, TemplateView):
+    page_title = "Cohort overview"
+    header_icon = "table"
+    template_name = "learning_records/admin/cohort_overview_index.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_overview(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cohorts"] = Cohort.objects.select_related("programme").annotate(aspirant_count=Count("enrolments"))
+        return context
+
+
+class CohortOverview(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "table"
+    template_name = "learning_records/admin/cohort_overview.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_overview(request.user):
+            raise PermissionDenied
+        self.cohort = get_object_or_404(Cohort.objects.select_related("programme"), pk=kwargs["pk"])
+        self.filter_form = OverviewFilterForm(request.GET or None)
+        self.requirements, self.rows = cohort_overview(cohort=self.cohort, enrolments=self.filtered_enrolments())
+        if request.GET.get("export") == "csv":
+            return self.csv_response()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Cohort overview: {self.cohort.name}"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("programme_overview:index"), "label": "Cohort overview"},
+            {"url": "", "label": self.cohort.name},
+        ]
+
+    def filtered_enrolments(self):
+        enrolments = Enrolment.objects.filter(cohort=self.cohort).order_by("aspirant__last_name", "aspirant__first_name")
+        if self.filter_form.is_valid():
+            data = self.filter_form.cleaned_data
+            if data["status"]:
+                enrolments = enrolments.filter(status=data["status"])
+            if data["phase"]:
+                enrolments = enrolments.filter(phase=data["phase"])
+            for word in data["q"].split():
+                enrolments = enrolments.filter(
+                    Q(aspirant__first_name__icontains=word)
+                    | Q(aspirant__last_name__icontains=word)
+                    | Q(mentor__last_name__icontains=word)
+                )
+        return enrolments
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query["export"] = "csv"
+        context.update(
+            {
+                "cohort": self.cohort,
+                "requirements": self.requirements,
+                "rows": self.rows,
+                "filter_form": self.filter_form,
+                "csv_query": query.urlencode(),
+                "mentor_log_url": reverse("programme_mentor_log:index"),
+            }
+        )
+        return context
+
+    def csv_response(self):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="cohort-overview-{slugify(self.cohort.name)}.csv"'
+        writer = csv.writer(response)
+        heading = ["Aspirant", "Email", "Authority", "Mentor", "Mentor's authority", "Phase", "Status"]
+        for requirement in self.requirements:
+            label = f"{requirement.get_activity_type_display()} ({requirement.get_phase_display()})"
+            heading += [f"{label}: done", f"{label}: confirmed", f"{label}: needed", f"{label}: at most"]
+        writer.writerow([*heading, "Project plan"])
+        for row in self.rows:
+            e = row.enrolment
+            values = [
+                e.aspirant.display_name,
+                e.aspirant.email,
+                e.aspirant_organisation,
+                e.mentor.display_name,
+                e.mentor_organisation,
+                e.get_phase_display(),
+                e.get_status_display(),
+            ]
+            for cell in row.cells:
+                values += [cell.done, cell.confirmed, cell.min_days, "" if cell.max_days is None else cell.max_days]
+            writer.writerow([csv_safe(v) for v in [*values, row.plan_status]])
+        return response
+
+
+class CohortOverviewViewSet(ViewSet):
+    name = "programme_overview"
+    icon = "table"
+    menu_label = "Cohort overview"
+    url_prefix = "programme/overview"
+
+    def get_urlpatterns(self):
+        return [
+            path("", CohortOverviewIndex.as_view(), name="index"),
+            path("<int:pk>/", CohortOverview.as_view(), name="cohort"),
+        ]
+
+    @property
+    def menu_url(self):
+        return reverse("programme_overview:index")
+
+    @cached_property
+    def menu_item_class(self):
+        return type(
+            "CohortOverviewMenuItem", (MenuItem,), {"is_shown": lambda _item, request: can_view_overview(request.user)}
+        )
+
+
+class ProgrammeGroup(ViewSetGroup):
+    menu_label = "Programme"
+    menu_icon = "group"
+    menu_order = 250
+    items = (
+        CohortOverviewViewSet,
+        CohortViewSet,
+        EnrolmentViewSet,
+        ProgrammeDayViewSet,
+        MentorLogViewSet,
+    )
+
