@@ -230,6 +230,7 @@ def change_day(
 @transaction.atomic
 def delete_day(*, day: ProgrammeDay) -> None:
     enrolment = _locked(day.enrolment)
+    day = ProgrammeDay.objects.get(pk=day.pk)
     _raise(NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on))
     if day.status == ProgrammeDay.Status.CONFIRMED:
         raise ValidationError("Your mentor has confirmed this day, so it cannot be deleted.")

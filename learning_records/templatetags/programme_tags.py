@@ -33,3 +33,11 @@ def programme_breadcrumbs(*items):
     current = items.pop() if len(items) % 2 else ""
     links = [{"label": items[i], "url": items[i + 1]} for i in range(0, len(items), 2)]
     return {"links": links, "current": current}
+
+
+@register.filter
+def number(value) -> str:
+    """A Decimal without trailing zeros or exponent: 5.0 -> '5', 10 -> '10', 2.5 -> '2.5'."""
+    if value is None:
+        return ""
+    return f"{value.normalize():f}"

@@ -1,0 +1,1 @@
+from tests.learning_records.programme_fixtures import *  # noqa: F403
