@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -345,7 +346,13 @@ class MentorLogEntry(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="mentor_log")
     phase = models.CharField(max_length=20, choices=Phase.choices)
     date = models.DateField()
-    duration_minutes = models.PositiveSmallIntegerField("duration (minutes)")
+    duration_minutes = models.PositiveSmallIntegerField(
+        "duration (minutes)",
+        validators=[
+            MinValueValidator(5, "A contact lasts at least 5 minutes."),
+            MaxValueValidator(720, "A contact lasts at most 12 hours (720 minutes)."),
+        ],
+    )
     mode = models.CharField(max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
     focus = models.CharField(max_length=200, help_text="What the contact was about, in a few words.")
     notes = models.TextField(blank=True)
