@@ -215,6 +215,11 @@ def can_view_overview(user) -> bool:
     return user.has_perm("learning_records.view_enrolment")
 
 
+def plain(number) -> str:
+    """5.0 -> '5', 2.5 -> '2.5', None -> ''; no exponent (Decimal('10').normalize() is 1E+1)."""
+    return "" if number is None else f"{number.normalize():f}"
+
+
 def csv_safe(value) -> str:
     """Stop a spreadsheet from running a name someone typed as a formula."""
     text = str(value)
@@ -320,7 +325,7 @@ class CohortOverview(WagtailAdminTemplateMixin, TemplateView):
                 e.get_status_display(),
             ]
             for cell in row.cells:
-                values += [cell.done, cell.confirmed, cell.min_days, "" if cell.max_days is None else cell.max_days]
+                values += [plain(cell.done), plain(cell.confirmed), plain(cell.min_days), plain(cell.max_days)]
             writer.writerow([csv_safe(v) for v in [*values, row.plan_status]])
         return response
 
