@@ -52,6 +52,7 @@ def manager_agreement(request, token: str):
             "form": form,
         },
     )
-    # The token is in the URL: keep it out of the Referer of any link followed from here.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: keep it out of the Referer sent to other sites. Not "no-referrer":
+    # browsers then send "Origin: null" with the form, and Django's CSRF check refuses it.
+    response["Referrer-Policy"] = "same-origin"
     return response

@@ -39,7 +39,7 @@ def test_the_plan_is_shown_read_only_without_other_personal_data(version, client
     response = client.get(url_for(version))
     body = response.content.decode()
     assert response.status_code == 200
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "Redesigning the front door" in body
     assert "Scoping with the MASH" in body
     assert enrolment.aspirant.display_name in body
