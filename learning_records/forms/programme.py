@@ -34,7 +34,7 @@ class ProgrammeDayForm(forms.Form):
         coerce=Decimal,
         initial="1",
         widget=forms.RadioSelect,
-        help_text=f"A residential always counts as {RESIDENTIAL_DAYS.normalize()} days, whatever you choose here.",
+        help_text=f"A residential always counts as {RESIDENTIAL_DAYS.normalize()} days, whatever you choose.",
     )
     place = forms.CharField(
         label="Place or authority",
@@ -42,12 +42,18 @@ class ProgrammeDayForm(forms.Form):
         required=False,
         help_text="For example the mentor's authority, or the venue.",
     )
-    what_happened = forms.CharField(label="What happened", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    what_i_learnt = forms.CharField(label="What I learnt", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    what_happened = forms.CharField(
+        label="What happened", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    what_i_learnt = forms.CharField(
+        label="What I learnt", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def __init__(self, *args, requirements, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["activity_type"].choices = [(r.activity_type, r.get_activity_type_display()) for r in requirements]
+        self.fields["activity_type"].choices = [
+            (r.activity_type, r.get_activity_type_display()) for r in requirements
+        ]
         if len(requirements) == 1:
             self.fields["activity_type"].initial = requirements[0].activity_type
 
@@ -87,7 +93,9 @@ class MentorLogEntryForm(forms.ModelForm):
 
 class ServicePlanForm(forms.Form):
     title = forms.CharField(max_length=200)
-    aim = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="What the project sets out to change.")
+    aim = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="What the project sets out to change."
+    )
     need = forms.CharField(
         label="The need in your authority",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -138,9 +146,9 @@ class AgreementForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == ServiceProjectAgreement.Decision.CHANGES_REQUESTED and not cleaned.get(
-            "comment", ""
-        ).strip():
+        if (
+            cleaned.get("decision") == ServiceProjectAgreement.Decision.CHANGES_REQUESTED
+            and not cleaned.get("comment", "").strip()
+        ):
             self.add_error("comment", "Say what should change, so the aspirant can revise the plan.")
         return cleaned
-

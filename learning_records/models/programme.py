@@ -161,7 +161,10 @@ class Enrolment(models.Model):
         max_length=255, blank=True, help_text="For staff: for example why the aspirant withdrew."
     )
     mentor_notified_at = models.DateTimeField(
-        null=True, blank=True, editable=False, help_text="When the mentor was last emailed about waiting days."
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the mentor was last emailed about waiting days.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -171,8 +174,12 @@ class Enrolment(models.Model):
     class Meta:
         ordering = ["cohort", "aspirant__last_name", "aspirant__first_name"]
         constraints = [
-            models.UniqueConstraint(fields=["aspirant", "cohort"], name="enrolment_one_per_aspirant_per_cohort"),
-            models.CheckConstraint(condition=~Q(aspirant=models.F("mentor")), name="enrolment_mentor_is_not_aspirant"),
+            models.UniqueConstraint(
+                fields=["aspirant", "cohort"], name="enrolment_one_per_aspirant_per_cohort"
+            ),
+            models.CheckConstraint(
+                condition=~Q(aspirant=models.F("mentor")), name="enrolment_mentor_is_not_aspirant"
+            ),
             models.CheckConstraint(
                 condition=~Q(aspirant_organisation=models.F("mentor_organisation")),
                 name="enrolment_mentor_from_another_authority",
@@ -270,9 +277,7 @@ class ProgrammeDay(models.Model):
     activity_type = models.CharField("activity", max_length=30, choices=ActivityType.choices)
     date = models.DateField(help_text="For a residential, the first of its two days.")
     days = models.DecimalField(max_digits=3, decimal_places=1)
-    place = models.CharField(
-        "place or authority", max_length=200, blank=True, help_text="Where it happened."
-    )
+    place = models.CharField("place or authority", max_length=200, blank=True, help_text="Where it happened.")
     what_happened = models.TextField(blank=True)
     what_i_learnt = models.TextField("what I learnt", blank=True)
     mentor_joined_on_day = models.PositiveSmallIntegerField(
@@ -288,13 +293,18 @@ class ProgrammeDay(models.Model):
 
     class Meta:
         ordering = ["-date", "-created_at"]
-        indexes = [models.Index(fields=["enrolment", "phase", "activity_type"], name="programmeday_totals_idx")]
+        indexes = [
+            models.Index(fields=["enrolment", "phase", "activity_type"], name="programmeday_totals_idx")
+        ]
         constraints = [
             # Half days and whole days; a residential is one 2-day entry and nothing else is.
             models.CheckConstraint(
                 condition=(
                     Q(activity_type=ActivityType.RESIDENTIAL, days=Decimal("2"))
-                    | (~Q(activity_type=ActivityType.RESIDENTIAL) & Q(days__in=[Decimal("0.5"), Decimal("1")]))
+                    | (
+                        ~Q(activity_type=ActivityType.RESIDENTIAL)
+                        & Q(days__in=[Decimal("0.5"), Decimal("1")])
+                    )
                 ),
                 name="programmeday_days_half_whole_or_residential",
             ),

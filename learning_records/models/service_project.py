@@ -116,7 +116,9 @@ class ServiceProjectAgreement(models.Model):
     class Meta:
         ordering = ["version", "decided_at"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "party"], name="serviceprojectagreement_one_per_party"),
+            models.UniqueConstraint(
+                fields=["version", "party"], name="serviceprojectagreement_one_per_party"
+            ),
             models.CheckConstraint(
                 condition=Q(decision="agreed") | ~Q(comment=""),
                 name="serviceprojectagreement_changes_have_comment",

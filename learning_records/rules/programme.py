@@ -95,12 +95,16 @@ def days_remaining(max_days: Decimal | None, logged: Decimal) -> Decimal | None:
     return max(Decimal(max_days) - Decimal(logged), Decimal(0))
 
 
-def maximum_problem(*, label: str, max_days: Decimal | None, logged: Decimal, new_days: Decimal) -> str | None:
+def maximum_problem(
+    *, label: str, max_days: Decimal | None, logged: Decimal, new_days: Decimal
+) -> str | None:
     """Refuse a day that would take an activity past its maximum, saying how much remains."""
     remaining = days_remaining(max_days, logged)
     if remaining is None or new_days <= remaining:
         return None
-    left = "none remain" if remaining == 0 else f"{format_days(remaining)} remain{'s' if remaining <= 1 else ''}"
+    left = (
+        "none remain" if remaining == 0 else f"{format_days(remaining)} remain{'s' if remaining <= 1 else ''}"
+    )
     return (
         f"That would take “{label}” past its maximum of {format_days(max_days)}. "
         f"You have logged {format_days(logged)}, so {left}."
@@ -130,14 +134,19 @@ def phase_window(
 
 
 def date_in_phase_problem(
-    *, start: datetime.date, days: Decimal, phase_label: str, window: tuple[datetime.date, datetime.date] | None
+    *,
+    start: datetime.date,
+    days: Decimal,
+    phase_label: str,
+    window: tuple[datetime.date, datetime.date] | None,
 ) -> str | None:
     if window is None:
         return f"The {phase_label.lower()} has no dates yet. Ask programme staff to set them."
     first, last = window
     if start < first or last_day_of(start, days) > last:
         return (
-            f"Choose a date in the {phase_label.lower()}, which runs from {long_date(first)} to {long_date(last)}."
+            f"Choose a date in the {phase_label.lower()}, "
+            f"which runs from {long_date(first)} to {long_date(last)}."
         )
     return None
 

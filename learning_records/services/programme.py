@@ -80,7 +80,9 @@ def enrol(
 def move_to_in_role(*, enrolment: Enrolment, started_on: datetime.date) -> Enrolment:
     """Start the in-role phase. The preparatory record stays as it is; new logs are in-role."""
     enrolment = _locked(enrolment)
-    _raise(NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on))
+    _raise(
+        NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on)
+    )
     if enrolment.phase == Phase.IN_ROLE:
         raise ValidationError("The aspirant is already in the in-role phase.")
     enrolment.phase = Phase.IN_ROLE
@@ -117,8 +119,12 @@ def _check_day(
     exclude_pk: int | None = None,
 ) -> tuple[Decimal, ProgrammeRequirement]:
     """Every rule a logged day must meet. The enrolment must already be locked."""
-    _raise(NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on))
-    activity_label = ActivityType(activity_type).label if activity_type in ActivityType.values else activity_type
+    _raise(
+        NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on)
+    )
+    activity_label = (
+        ActivityType(activity_type).label if activity_type in ActivityType.values else activity_type
+    )
     phase_label = Phase(phase).label
     requirement = enrolment.cohort.programme.requirement_for(activity_type, phase)
     if requirement is None:
@@ -231,7 +237,9 @@ def change_day(
 def delete_day(*, day: ProgrammeDay) -> None:
     enrolment = _locked(day.enrolment)
     day = ProgrammeDay.objects.get(pk=day.pk)
-    _raise(NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on))
+    _raise(
+        NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on)
+    )
     if day.status == ProgrammeDay.Status.CONFIRMED:
         raise ValidationError("Your mentor has confirmed this day, so it cannot be deleted.")
     day.delete()
@@ -269,7 +277,9 @@ def query_day(*, day: ProgrammeDay, mentor: User, comment: str) -> ProgrammeDay:
     if day.enrolment.mentor_id != mentor.pk:
         raise ValidationError("Only the aspirant's mentor can query their days.")
     if day.status != ProgrammeDay.Status.LOGGED:
-        raise ValidationError(f"This day is {day.get_status_display().lower()}; only waiting days can be queried.")
+        raise ValidationError(
+            f"This day is {day.get_status_display().lower()}; only waiting days can be queried."
+        )
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": "Say what the aspirant should check or add."})
@@ -288,12 +298,17 @@ MENTOR_LOG_FIELDS = ("date", "duration_minutes", "mode", "focus", "notes", "agre
 
 
 def _check_mentor_log(*, enrolment: Enrolment, phase: str, date: datetime.date, today: datetime.date) -> None:
-    _raise(NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on))
+    _raise(
+        NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on)
+    )
     _raise("date", rules.not_in_future_problem(day=date, today=today))
     _raise(
         "date",
         rules.date_in_phase_problem(
-            start=date, days=rules.WHOLE_DAY, phase_label=Phase(phase).label, window=phase_window_of(enrolment, phase)
+            start=date,
+            days=rules.WHOLE_DAY,
+            phase_label=Phase(phase).label,
+            window=phase_window_of(enrolment, phase),
         ),
     )
 
@@ -322,7 +337,9 @@ def change_mentor_log_entry(
     enrolment = _locked(entry.enrolment)
     if enrolment.mentor_id != mentor.pk:
         raise ValidationError("Only the aspirant's mentor can change their mentor log.")
-    _check_mentor_log(enrolment=enrolment, phase=entry.phase, date=fields["date"], today=today or timezone.localdate())
+    _check_mentor_log(
+        enrolment=enrolment, phase=entry.phase, date=fields["date"], today=today or timezone.localdate()
+    )
     for name, value in _only_log_fields(fields).items():
         setattr(entry, name, value)
     entry.full_clean()
@@ -335,7 +352,9 @@ def delete_mentor_log_entry(*, entry: MentorLogEntry, mentor: User) -> None:
     enrolment = _locked(entry.enrolment)
     if enrolment.mentor_id != mentor.pk:
         raise ValidationError("Only the aspirant's mentor can delete from their mentor log.")
-    _raise(NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on))
+    _raise(
+        NON_FIELD_ERRORS, rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on)
+    )
     entry.delete()
 
 
@@ -483,7 +502,9 @@ def cohort_overview(*, cohort: Cohort, enrolments) -> tuple[list[ProgrammeRequir
         plan = project.current_version if project else None
         rows.append(
             OverviewRow(
-                enrolment=enrolment, cells=cells, plan_status=plan.get_status_display() if plan else "No plan yet"
+                enrolment=enrolment,
+                cells=cells,
+                plan_status=plan.get_status_display() if plan else "No plan yet",
             )
         )
     return requirements, rows

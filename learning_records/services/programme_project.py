@@ -28,7 +28,7 @@ from learning_records.rules import programme as rules
 from learning_records.tasks import programme as tasks
 from members.models import User
 
-TOKEN_SALT = "learning_records.programme.manager-agreement"
+TOKEN_SALT = "learning_records.programme.manager-agreement"  # noqa: S105 (a namespace, not a secret)
 Party = ServiceProjectAgreement.Party
 Decision = ServiceProjectAgreement.Decision
 
@@ -104,13 +104,17 @@ def save_plan(
         created_by=user,
     )
     ServiceProjectMilestone.objects.bulk_create(
-        ServiceProjectMilestone(version=version, sort_order=i, title=m.title.strip(), due_on=m.due_on, status=m.status)
+        ServiceProjectMilestone(
+            version=version, sort_order=i, title=m.title.strip(), due_on=m.due_on, status=m.status
+        )
         for i, m in enumerate(milestones)
     )
     project.current_version = version
     project.save(update_fields=["current_version"])
     # Sending the plan is the aspirant's agreement to it.
-    _record(version=version, party=Party.ASPIRANT, decision=Decision.AGREED, name=user.display_name, user=user)
+    _record(
+        version=version, party=Party.ASPIRANT, decision=Decision.AGREED, name=user.display_name, user=user
+    )
     _send_manager_link(version)
     return version, True
 
@@ -122,15 +126,29 @@ def _send_manager_link(version: ServiceProjectVersion) -> None:
 
 
 def _record(
-    *, version: ServiceProjectVersion, party: str, decision: str, name: str, user: User | None = None, comment: str = ""
+    *,
+    version: ServiceProjectVersion,
+    party: str,
+    decision: str,
+    name: str,
+    user: User | None = None,
+    comment: str = "",
 ) -> ServiceProjectAgreement:
     comment = (comment or "").strip()
     if decision == Decision.CHANGES_REQUESTED and not comment:
         raise ValidationError({"comment": "Say what should change, so the aspirant can revise the plan."})
     if version.agreements.filter(party=party).exists():
-        raise ValidationError(f"The {Party(party).label.lower()} has already responded to this version of the plan.")
+        raise ValidationError(
+            f"The {Party(party).label.lower()} has already responded to this version of the plan."
+        )
     agreement = ServiceProjectAgreement.objects.create(
-        version=version, party=party, decision=decision, name=name, user=user, comment=comment, decided_at=timezone.now()
+        version=version,
+        party=party,
+        decision=decision,
+        name=name,
+        user=user,
+        comment=comment,
+        decided_at=timezone.now(),
     )
     decisions = dict(version.agreements.values_list("party", "decision"))
     version.status = rules.agreement_status(decisions)
@@ -144,7 +162,9 @@ def _current_version_locked(**project_lookup) -> ServiceProjectVersion:
     project = ServiceProject.objects.select_for_update().filter(**project_lookup).first()
     if project is None or project.current_version_id is None:
         raise ValidationError("There is no plan to agree yet.")
-    return ServiceProjectVersion.objects.select_related("project__enrolment").get(pk=project.current_version_id)
+    return ServiceProjectVersion.objects.select_related("project__enrolment").get(
+        pk=project.current_version_id
+    )
 
 
 @transaction.atomic
@@ -156,9 +176,16 @@ def mentor_decides(
         raise ValidationError("Only the aspirant's mentor can agree their plan.")
     version = _current_version_locked(enrolment=enrolment)
     if version.number != version_number:
-        raise ValidationError("The plan has changed since you opened it. Read the new version and decide again.")
+        raise ValidationError(
+            "The plan has changed since you opened it. Read the new version and decide again."
+        )
     return _record(
-        version=version, party=Party.MENTOR, decision=decision, name=mentor.display_name, user=mentor, comment=comment
+        version=version,
+        party=Party.MENTOR,
+        decision=decision,
+        name=mentor.display_name,
+        user=mentor,
+        comment=comment,
     )
 
 
@@ -175,7 +202,9 @@ class LinkRefused(Exception):
 
 
 def make_manager_token(version: ServiceProjectVersion) -> str:
-    return signing.dumps({"p": version.project_id, "v": version.number, "n": version.manager_nonce}, salt=TOKEN_SALT)
+    return signing.dumps(
+        {"p": version.project_id, "v": version.number, "n": version.manager_nonce}, salt=TOKEN_SALT
+    )
 
 
 def version_for_token(token: str) -> ServiceProjectVersion:
@@ -185,7 +214,8 @@ def version_for_token(token: str) -> ServiceProjectVersion:
         payload = signing.loads(token, salt=TOKEN_SALT, max_age=max_age)
     except signing.SignatureExpired as error:
         raise LinkRefused(
-            "This link has expired. Ask the aspirant to send you a new one from their programme page.", gone=True
+            "This link has expired. Ask the aspirant to send you a new one from their programme page.",
+            gone=True,
         ) from error
     except signing.BadSignature as error:
         raise LinkRefused("This link is not valid.", gone=False) from error
@@ -198,12 +228,14 @@ def version_for_token(token: str) -> ServiceProjectVersion:
     if not isinstance(payload.get("n"), str) or payload["n"] != version.manager_nonce:
         # Resending replaces the nonce, so an earlier link for this version lands here too.
         raise LinkRefused(
-            "This link has been replaced by a newer one, or is not valid. Use the link in the most recent email.",
+            "This link has been replaced by a newer one, or is not valid. "
+            "Use the link in the most recent email.",
             gone=False,
         )
     if version.project.current_version_id != version.pk:
         raise LinkRefused(
-            "The plan has changed since this link was sent. A link to the new version has been emailed to you.",
+            "The plan has changed since this link was sent. "
+            "A link to the new version has been emailed to you.",
             gone=True,
         )
     if version.agreements.filter(party=Party.MANAGER).exists():
@@ -219,7 +251,9 @@ def manager_decides(*, token: str, decision: str, comment: str = "") -> ServiceP
     if locked.pk != version.pk:
         raise LinkRefused("The plan has changed since this link was sent.", gone=True)
     enrolment = version.project.enrolment
-    return _record(version=locked, party=Party.MANAGER, decision=decision, name=enrolment.manager_name, comment=comment)
+    return _record(
+        version=locked, party=Party.MANAGER, decision=decision, name=enrolment.manager_name, comment=comment
+    )
 
 
 @transaction.atomic

@@ -2,14 +2,14 @@
 
 import datetime
 
+from django_tasks import task
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-
-from django_tasks import task
 
 
 def absolute_url(path: str) -> str:

@@ -23,7 +23,9 @@ def agreement_rows(plan) -> list[dict]:
     """The three parties of a plan version in order, each with its decision or None (uses prefetched rows)."""
     by_party = {agreement.party: agreement for agreement in plan.agreements.all()}
     labels = {"aspirant": "Aspirant", "mentor": "Mentor", "manager": "Manager"}
-    return [{"party": party, "label": labels[party], "agreement": by_party.get(party)} for party in rules.PARTIES]
+    return [
+        {"party": party, "label": labels[party], "agreement": by_party.get(party)} for party in rules.PARTIES
+    ]
 
 
 @register.inclusion_tag("learning_records/includes/programme_breadcrumbs.html")

@@ -38,7 +38,9 @@ def manager_agreement(request, token: str):
             add_service_errors(form, error)
         else:
             return render(
-                request, "learning_records/serviceproject_agreement_done.html", {"agreement": agreement, "version": version}
+                request,
+                "learning_records/serviceproject_agreement_done.html",
+                {"agreement": agreement, "version": version},
             )
     response = render(
         request,

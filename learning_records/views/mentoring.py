@@ -15,7 +15,12 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from learning_records.forms.programme import AgreementForm, DayQueryForm, MentorLogEntryForm, add_service_errors
+from learning_records.forms.programme import (
+    AgreementForm,
+    DayQueryForm,
+    MentorLogEntryForm,
+    add_service_errors,
+)
 from learning_records.models import Enrolment, MentorLogEntry, ProgrammeDay
 from learning_records.rules import programme as rules
 from learning_records.services import programme as services
@@ -81,13 +86,17 @@ def mentee(request, pk: int):
             "entries": list(enrolment.mentor_log.all()[:5]),
             "query_form": DayQueryForm(),
             "back_url": back_url,
-            "closed_message": rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on),
+            "closed_message": rules.logging_closed_problem(
+                status=enrolment.status, ended_on=enrolment.ended_on
+            ),
         },
     )
 
 
 def mentored_day(request, day_pk: int) -> ProgrammeDay:
-    return get_object_or_404(ProgrammeDay.objects.mentored_by(request.user).select_related("enrolment"), pk=day_pk)
+    return get_object_or_404(
+        ProgrammeDay.objects.mentored_by(request.user).select_related("enrolment"), pk=day_pk
+    )
 
 
 @login_required
@@ -100,7 +109,9 @@ def day_confirm(request, day_pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Confirmed: {day.get_activity_type_display()} on {rules.long_date(day.date)}.")
+        messages.success(
+            request, f"Confirmed: {day.get_activity_type_display()} on {rules.long_date(day.date)}."
+        )
     return redirect(back)
 
 
@@ -145,7 +156,9 @@ def log_create(request, pk: int):
     form = MentorLogEntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            entry = services.add_mentor_log_entry(enrolment=enrolment, mentor=request.user, **form.cleaned_data)
+            entry = services.add_mentor_log_entry(
+                enrolment=enrolment, mentor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -157,7 +170,9 @@ def log_create(request, pk: int):
         {
             "enrolment": enrolment,
             "form": form,
-            "closed_message": rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on),
+            "closed_message": rules.logging_closed_problem(
+                status=enrolment.status, ended_on=enrolment.ended_on
+            ),
         },
     )
 
@@ -199,7 +214,9 @@ def log_delete(request, entry_pk: int):
             messages.success(request, f"Mentor log entry deleted: {entry.focus}.")
         return redirect("programme:mentee", pk=entry.enrolment_id)
     return render(
-        request, "learning_records/mentorlogentry_confirm_delete.html", {"entry": entry, "enrolment": entry.enrolment}
+        request,
+        "learning_records/mentorlogentry_confirm_delete.html",
+        {"entry": entry, "enrolment": entry.enrolment},
     )
 
 
@@ -216,7 +233,9 @@ def project_decision(request, pk: int):
             project_services.mentor_decides(
                 enrolment=enrolment,
                 mentor=request.user,
-                version_number=int(request.POST.get("version", "0")) if request.POST.get("version", "").isdigit() else 0,
+                version_number=int(request.POST.get("version", "0"))
+                if request.POST.get("version", "").isdigit()
+                else 0,
                 decision=form.cleaned_data["decision"],
                 comment=form.cleaned_data["comment"],
             )

@@ -159,7 +159,9 @@ def day_create(request, pk: int):
             "enrolment": enrolment,
             "form": form,
             "sections": phase_sections(enrolment)[:1],
-            "closed_message": rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on),
+            "closed_message": rules.logging_closed_problem(
+                status=enrolment.status, ended_on=enrolment.ended_on
+            ),
         },
     )
 
@@ -209,9 +211,13 @@ def day_delete(request, pk: int, day_pk: int):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"Deleted: {day.get_activity_type_display()} on {rules.long_date(day.date)}.")
+            messages.success(
+                request, f"Deleted: {day.get_activity_type_display()} on {rules.long_date(day.date)}."
+            )
         return redirect("programme:dashboard", pk=enrolment.pk)
-    return render(request, "learning_records/programmeday_confirm_delete.html", {"enrolment": enrolment, "day": day})
+    return render(
+        request, "learning_records/programmeday_confirm_delete.html", {"enrolment": enrolment, "day": day}
+    )
 
 
 @login_required
@@ -227,7 +233,9 @@ def mentor_log(request, pk: int):
 
 def _milestones_from(formset) -> list[project_services.MilestoneInput]:
     return [
-        project_services.MilestoneInput(title=f.cleaned_data["title"], due_on=f.cleaned_data["due_on"], status=f.cleaned_data["status"])
+        project_services.MilestoneInput(
+            title=f.cleaned_data["title"], due_on=f.cleaned_data["due_on"], status=f.cleaned_data["status"]
+        )
         for f in formset.forms
         if f.cleaned_data and not f.cleaned_data.get("DELETE")
     ]
@@ -240,14 +248,24 @@ def project_edit(request, pk: int):
     initial = {}
     milestones = []
     if plan:
-        initial = {"title": plan.title, "aim": plan.aim, "need": plan.need, "planned_outcomes": plan.planned_outcomes}
-        milestones = [{"title": m.title, "due_on": m.due_on, "status": m.status} for m in plan.milestones.all()]
+        initial = {
+            "title": plan.title,
+            "aim": plan.aim,
+            "need": plan.need,
+            "planned_outcomes": plan.planned_outcomes,
+        }
+        milestones = [
+            {"title": m.title, "due_on": m.due_on, "status": m.status} for m in plan.milestones.all()
+        ]
     form = ServicePlanForm(request.POST or None, initial=initial)
     formset = MilestoneFormSet(request.POST or None, initial=milestones, prefix="milestones")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             version, is_new = project_services.save_plan(
-                enrolment=enrolment, user=request.user, milestones=_milestones_from(formset), **form.cleaned_data
+                enrolment=enrolment,
+                user=request.user,
+                milestones=_milestones_from(formset),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -255,8 +273,8 @@ def project_edit(request, pk: int):
             if is_new:
                 messages.success(
                     request,
-                    f"Version {version.number} of your plan is sent. Your mentor and {enrolment.manager_name} "
-                    "have been asked to agree it.",
+                    f"Version {version.number} of your plan is sent. "
+                    f"Your mentor and {enrolment.manager_name} have been asked to agree it.",
                 )
             else:
                 messages.success(request, "Milestone progress saved. The agreed plan has not changed.")
@@ -292,5 +310,7 @@ def project_resend(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"A new link has been sent to {enrolment.manager_name}. Earlier links no longer work.")
+        messages.success(
+            request, f"A new link has been sent to {enrolment.manager_name}. Earlier links no longer work."
+        )
     return redirect("programme:dashboard", pk=enrolment.pk)

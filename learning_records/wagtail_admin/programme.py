@@ -46,7 +46,12 @@ class CohortForm(WagtailAdminModelForm):
 
 class CohortIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("programme").annotate(aspirant_count=Count("enrolments"))
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("programme")
+            .annotate(aspirant_count=Count("enrolments"))
+        )
 
 
 class CohortViewSet(ModelViewSet):
@@ -89,14 +94,23 @@ class EnrolmentForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         was_in_role = self.instance.pk and self.instance.phase == Phase.IN_ROLE
-        if was_in_role and cleaned.get("phase") == Phase.PREPARATORY and self.instance.days.filter(phase=Phase.IN_ROLE).exists():
-            self.add_error("phase", "The aspirant has logged in-role days, so they cannot go back to the preparatory phase.")
+        if (
+            was_in_role
+            and cleaned.get("phase") == Phase.PREPARATORY
+            and self.instance.days.filter(phase=Phase.IN_ROLE).exists()
+        ):
+            self.add_error(
+                "phase",
+                "The aspirant has logged in-role days, so they cannot go back to the preparatory phase.",
+            )
         return cleaned
 
 
 class EnrolmentIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("aspirant", "mentor", "cohort", "mentor_organisation")
+        return (
+            super().get_base_queryset().select_related("aspirant", "mentor", "cohort", "mentor_organisation")
+        )
 
 
 class EnrolmentViewSet(ModelViewSet):
@@ -143,6 +157,9 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+WRITE_URL_NAMES = ("add_url_name", "edit_url_name", "delete_url_name", "history_url_name", "usage_url_name")
+
+
 class ReadOnlyViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -153,7 +170,7 @@ class ReadOnlyViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
-            **{name: None for name in ("add_url_name", "edit_url_name", "delete_url_name", "history_url_name", "usage_url_name")},
+            **dict.fromkeys(WRITE_URL_NAMES),
             **kwargs,
         )
 
@@ -180,12 +197,27 @@ class ProgrammeDayViewSet(ReadOnlyViewSet):
     list_filter = ["status", "activity_type", "phase", "enrolment__cohort"]
     list_export = ["enrolment", "phase", "activity_type", "date", "days", "place", "status", "query_comment"]
     search_fields = ["enrolment__aspirant__first_name", "enrolment__aspirant__last_name", "place"]
-    inspect_view_fields = ["enrolment", "phase", "activity_type", "date", "days", "place", "what_happened", "what_i_learnt", "mentor_joined_on_day", "status", "query_comment", "reviewed_at"]
+    inspect_view_fields = [
+        "enrolment",
+        "phase",
+        "activity_type",
+        "date",
+        "days",
+        "place",
+        "what_happened",
+        "what_i_learnt",
+        "mentor_joined_on_day",
+        "status",
+        "query_comment",
+        "reviewed_at",
+    ]
 
 
 class SharedMentorLogIndexView(IndexView):
     def get_base_queryset(self):
-        return MentorLogEntry.objects.visible_to_staff().select_related("enrolment__aspirant", "enrolment__cohort")
+        return MentorLogEntry.objects.visible_to_staff().select_related(
+            "enrolment__aspirant", "enrolment__cohort"
+        )
 
 
 class SharedMentorLogInspectView(InspectView):
@@ -203,9 +235,27 @@ class MentorLogViewSet(ReadOnlyViewSet):
     inspect_view_class = SharedMentorLogInspectView
     list_display = ["date", "enrolment", "focus", "mode", "duration_minutes"]
     list_filter = ["mode", "phase", "enrolment__cohort"]
-    list_export = ["enrolment", "phase", "date", "duration_minutes", "mode", "focus", "notes", "agreed_actions"]
+    list_export = [
+        "enrolment",
+        "phase",
+        "date",
+        "duration_minutes",
+        "mode",
+        "focus",
+        "notes",
+        "agreed_actions",
+    ]
     search_fields = ["focus", "enrolment__aspirant__last_name"]
-    inspect_view_fields = ["enrolment", "phase", "date", "duration_minutes", "mode", "focus", "notes", "agreed_actions"]
+    inspect_view_fields = [
+        "enrolment",
+        "phase",
+        "date",
+        "duration_minutes",
+        "mode",
+        "focus",
+        "notes",
+        "agreed_actions",
+    ]
 
 
 # The cohort overview ---------------------------------------------------------------------------
@@ -228,7 +278,9 @@ def csv_safe(value) -> str:
 
 class OverviewFilterForm(forms.Form):
     q = forms.CharField(label="Search aspirants", required=False)
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *Enrolment.Status.choices])
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *Enrolment.Status.choices]
+    )
     phase = forms.ChoiceField(label="Phase", required=False, choices=[("", "Any phase"), *Phase.choices])
 
 
@@ -244,7 +296,9 @@ class CohortOverviewIndex(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cohorts"] = Cohort.objects.select_related("programme").annotate(aspirant_count=Count("enrolments"))
+        context["cohorts"] = Cohort.objects.select_related("programme").annotate(
+            aspirant_count=Count("enrolments")
+        )
         return context
 
 
@@ -257,7 +311,9 @@ class CohortOverview(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         self.cohort = get_object_or_404(Cohort.objects.select_related("programme"), pk=kwargs["pk"])
         self.filter_form = OverviewFilterForm(request.GET or None)
-        self.requirements, self.rows = cohort_overview(cohort=self.cohort, enrolments=self.filtered_enrolments())
+        self.requirements, self.rows = cohort_overview(
+            cohort=self.cohort, enrolments=self.filtered_enrolments()
+        )
         if request.GET.get("export") == "csv":
             return self.csv_response()
         return super().dispatch(request, *args, **kwargs)
@@ -273,7 +329,9 @@ class CohortOverview(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def filtered_enrolments(self):
-        enrolments = Enrolment.objects.filter(cohort=self.cohort).order_by("aspirant__last_name", "aspirant__first_name")
+        enrolments = Enrolment.objects.filter(cohort=self.cohort).order_by(
+            "aspirant__last_name", "aspirant__first_name"
+        )
         if self.filter_form.is_valid():
             data = self.filter_form.cleaned_data
             if data["status"]:
@@ -306,7 +364,9 @@ class CohortOverview(WagtailAdminTemplateMixin, TemplateView):
 
     def csv_response(self):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="cohort-overview-{slugify(self.cohort.name)}.csv"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="cohort-overview-{slugify(self.cohort.name)}.csv"'
+        )
         writer = csv.writer(response)
         heading = ["Aspirant", "Email", "Authority", "Mentor", "Mentor's authority", "Phase", "Status"]
         for requirement in self.requirements:
@@ -325,7 +385,12 @@ class CohortOverview(WagtailAdminTemplateMixin, TemplateView):
                 e.get_status_display(),
             ]
             for cell in row.cells:
-                values += [plain(cell.done), plain(cell.confirmed), plain(cell.min_days), plain(cell.max_days)]
+                values += [
+                    plain(cell.done),
+                    plain(cell.confirmed),
+                    plain(cell.min_days),
+                    plain(cell.max_days),
+                ]
             writer.writerow([csv_safe(v) for v in [*values, row.plan_status]])
         return response
 
@@ -349,7 +414,9 @@ class CohortOverviewViewSet(ViewSet):
     @cached_property
     def menu_item_class(self):
         return type(
-            "CohortOverviewMenuItem", (MenuItem,), {"is_shown": lambda _item, request: can_view_overview(request.user)}
+            "CohortOverviewMenuItem",
+            (MenuItem,),
+            {"is_shown": lambda _item, request: can_view_overview(request.user)},
         )
 
 
@@ -364,4 +431,3 @@ class ProgrammeGroup(ViewSetGroup):
         ProgrammeDayViewSet,
         MentorLogViewSet,
     )
-

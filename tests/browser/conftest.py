@@ -48,7 +48,20 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
+    from django.db import connections
+
+    # Django's connections live in a context variable, and from here on the tests run in the
+    # context Playwright's sync API sets up, where `connections` hands out new wrappers. Those lack
+    # the contents the test database was serialized with, so `serialized_rollback` would restore
+    # nothing and every transactional test after the first would find no home page. Carry them over.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -14,7 +14,12 @@ from django.utils import timezone
 from learning_records.models import Enrolment, ProgrammeDay
 from tests.browser.conftest import assert_accessible
 from tests.cms.factories import EventIndexPageFactory, EventPageFactory, home_page
-from tests.learning_records.programme_factories import AspirantFactory, CohortFactory, MentorFactory, make_programme
+from tests.learning_records.programme_factories import (
+    AspirantFactory,
+    CohortFactory,
+    MentorFactory,
+    make_programme,
+)
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -28,7 +33,9 @@ def days_ago(n):
 def people():
     programme = make_programme(title="Practice Leader Development Programme")
     events = EventIndexPageFactory(parent=home_page())
-    EventPageFactory(parent=events, title="Transitional Safeguarding", start=timezone.now() + datetime.timedelta(days=9))
+    EventPageFactory(
+        parent=events, title="Transitional Safeguarding", start=timezone.now() + datetime.timedelta(days=9)
+    )
     staff = UserFactory(first_name="Morgan", last_name="Price")
     staff.groups.add(Group.objects.get(name="Programme staff"))
     return {

@@ -5,7 +5,11 @@ import pytest
 
 from django.urls import reverse
 
-from tests.learning_records.programme_factories import EnrolmentFactory, MentorLogEntryFactory, ProgrammeDayFactory
+from tests.learning_records.programme_factories import (
+    EnrolmentFactory,
+    MentorLogEntryFactory,
+    ProgrammeDayFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +85,10 @@ def test_the_mentor_cannot_use_the_aspirants_urls(name, kind, objects, client_fo
     assert fetch(client_for(mentor), name, url_for(name, kind, objects)).status_code == 404
 
 
-@pytest.mark.parametrize(("name", "kind"), [*ASPIRANT_URLS, *MENTOR_URLS, ("programme:my_programme", None), ("programme:mentoring", None)])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [*ASPIRANT_URLS, *MENTOR_URLS, ("programme:my_programme", None), ("programme:mentoring", None)],
+)
 def test_anonymous_visitors_are_sent_to_log_in(name, kind, objects, client):
     url = url_for(name, kind, objects) if kind else reverse(name)
     response = fetch(client, name, url)
@@ -95,7 +102,9 @@ def test_the_aspirant_opens_their_own_pages(name, kind, objects, client_for):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize(("name", "kind"), [(n, k) for n, k in MENTOR_URLS if n not in POST_ONLY | {"programme:project_decision"}])
+@pytest.mark.parametrize(
+    ("name", "kind"), [(n, k) for n, k in MENTOR_URLS if n not in POST_ONLY | {"programme:project_decision"}]
+)
 def test_the_mentor_opens_their_mentees_pages(name, kind, objects, client_for):
     response = client_for(objects["enrolment"].mentor).get(url_for(name, kind, objects))
     assert response.status_code == 200

@@ -79,7 +79,12 @@ def test_a_cohort_must_end_its_preparatory_phase_after_it_starts(staff, client_f
     programme = make_programme()
     response = client_for(staff).post(
         reverse("programme_cohorts:add"),
-        {"programme": programme.pk, "name": "Backwards", "start": "2026-12-18", "preparatory_end": "2026-01-05"},
+        {
+            "programme": programme.pk,
+            "name": "Backwards",
+            "start": "2026-12-18",
+            "preparatory_end": "2026-01-05",
+        },
     )
     assert "The preparatory phase must end after the cohort starts." in response.content.decode()
 
@@ -106,7 +111,9 @@ def enrolment_data(cohort, aspirant, mentor, **overrides):
 def test_staff_enrol_an_aspirant_with_a_mentor_from_another_authority(staff, client_for):
     cohort = EnrolmentFactory().cohort
     aspirant, mentor = AspirantFactory(), MentorFactory()
-    response = client_for(staff).post(reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, mentor))
+    response = client_for(staff).post(
+        reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, mentor)
+    )
     assert response.status_code == 302
     enrolment = Enrolment.objects.get(aspirant=aspirant)
     assert enrolment.aspirant_organisation == aspirant.organisation
@@ -117,7 +124,9 @@ def test_a_mentor_from_the_same_authority_is_refused_clearly(staff, client_for):
     cohort = EnrolmentFactory().cohort
     aspirant = AspirantFactory()
     mentor = MentorFactory(organisation=aspirant.organisation)
-    response = client_for(staff).post(reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, mentor))
+    response = client_for(staff).post(
+        reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, mentor)
+    )
     body = response.content.decode()
     assert "The mentor must come from another authority: both are from" in body
     assert aspirant.organisation.name in body
@@ -127,14 +136,18 @@ def test_a_mentor_from_the_same_authority_is_refused_clearly(staff, client_for):
 def test_the_aspirant_cannot_mentor_themselves(staff, client_for):
     cohort = EnrolmentFactory().cohort
     aspirant = AspirantFactory()
-    response = client_for(staff).post(reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, aspirant))
+    response = client_for(staff).post(
+        reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, aspirant)
+    )
     assert "The aspirant and the mentor must be different people." in response.content.decode()
 
 
 def test_staff_move_an_enrolment_to_in_role_and_back_is_refused_once_logged(staff, client_for, enrolment):
     client = client_for(staff)
     url = reverse("programme_enrolments:edit", args=[enrolment.pk])
-    data = enrolment_data(enrolment.cohort, enrolment.aspirant, enrolment.mentor, phase="in_role", in_role_started_on="")
+    data = enrolment_data(
+        enrolment.cohort, enrolment.aspirant, enrolment.mentor, phase="in_role", in_role_started_on=""
+    )
     assert "Give the date the aspirant started" in client.post(url, data).content.decode()
     started = enrolment.cohort.preparatory_end + datetime.timedelta(days=7)
     data["in_role_started_on"] = str(started)
@@ -149,7 +162,10 @@ def test_staff_move_an_enrolment_to_in_role_and_back_is_refused_once_logged(staf
 def test_withdrawal_needs_a_date(staff, client_for, enrolment):
     url = reverse("programme_enrolments:edit", args=[enrolment.pk])
     data = enrolment_data(enrolment.cohort, enrolment.aspirant, enrolment.mentor, status="withdrawn")
-    assert "Give the date the aspirant completed the programme or withdrew." in client_for(staff).post(url, data).content.decode()
+    assert (
+        "Give the date the aspirant completed the programme or withdrew."
+        in client_for(staff).post(url, data).content.decode()
+    )
 
 
 def test_the_enrolment_listing_filters_and_exports(staff, client_for, enrolment):
@@ -159,7 +175,9 @@ def test_the_enrolment_listing_filters_and_exports(staff, client_for, enrolment)
     assert enrolment.aspirant.last_name in body
     assert other.aspirant.last_name not in body
     response = client.get(reverse("programme_enrolments:index"), {"export": "csv"})
-    content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    content = (
+        b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    )
     assert enrolment.aspirant.email in content
 
 

@@ -43,7 +43,12 @@ def test_the_plan_is_shown_read_only_without_other_personal_data(version, client
     assert "Redesigning the front door" in body
     assert "Scoping with the MASH" in body
     assert enrolment.aspirant.display_name in body
-    for private in (enrolment.aspirant.email, enrolment.mentor.email, enrolment.manager_email, "A place only the aspirant should see"):
+    for private in (
+        enrolment.aspirant.email,
+        enrolment.mentor.email,
+        enrolment.manager_email,
+        "A place only the aspirant should see",
+    ):
         assert private not in body
     assert 'name="title"' not in body  # nothing to edit
     assert "noindex" in body
@@ -103,7 +108,12 @@ def test_the_link_is_refused_when_altered(version, client):
     response = client.get(reverse("programme:manager_agreement", args=[altered]))
     assert response.status_code == 404
     assert "Redesigning the front door" not in response.content.decode()
-    assert client.post(reverse("programme:manager_agreement", args=[altered]), {"decision": "agreed"}).status_code == 404
+    assert (
+        client.post(
+            reverse("programme:manager_agreement", args=[altered]), {"decision": "agreed"}
+        ).status_code
+        == 404
+    )
 
 
 def test_the_link_does_not_work_for_another_project(version, client):
@@ -117,7 +127,9 @@ def test_the_link_does_not_work_for_another_project(version, client):
         planned_outcomes="c",
         milestones=[project.MilestoneInput(title="m", due_on=datetime.date(2026, 5, 1))],
     )[0]
-    forged = signing.dumps({"p": other_version.project_id, "v": 1, "n": version.manager_nonce}, salt=project.TOKEN_SALT)
+    forged = signing.dumps(
+        {"p": other_version.project_id, "v": 1, "n": version.manager_nonce}, salt=project.TOKEN_SALT
+    )
     url = reverse("programme:manager_agreement", args=[forged])
     assert client.get(url).status_code == 404
     assert client.post(url, {"decision": "agreed"}).status_code == 404

@@ -65,24 +65,34 @@ def test_progress_shows_done_confirmed_remaining_and_over_the_minimum(enrolment,
     assert "1 day over the minimum" in row  # minimum 3
     assert "Up to 1 day more can be logged." in row  # maximum 5
     assert "Done, awaiting confirmation" in row
-    seminar = body[body.index("<th scope=\"row\">Seminar") :][:1000]
+    seminar = body[body.index('<th scope="row">Seminar') :][:1000]
     assert "8 days still needed." in seminar
     assert "Optional" in body[body.index("Ofsted inspection exercise") :][:600]
 
 
 def test_the_limit_is_shown_when_reached(enrolment, client_for):
     for i in range(2):
-        ProgrammeDayFactory(enrolment=enrolment, activity_type=ActivityType.MENTOR_VISIT_DAY, date=days_ago(30 + i))
+        ProgrammeDayFactory(
+            enrolment=enrolment, activity_type=ActivityType.MENTOR_VISIT_DAY, date=days_ago(30 + i)
+        )
     body = dashboard(client_for, enrolment)
     assert "Limit reached: no more can be logged." in body[body.index("Mentor day in own authority") :][:1200]
 
 
 def test_the_next_seminar_comes_from_the_events_pages(enrolment, client_for):
     events = EventIndexPageFactory(parent=home_page())
-    EventPageFactory(parent=events, title="Last year's seminar", start=timezone.now() - datetime.timedelta(days=30))
-    EventPageFactory(parent=events, title="Dementia Matters", start=timezone.now() + datetime.timedelta(days=20))
-    EventPageFactory(parent=events, title="Transitional Safeguarding", start=timezone.now() + datetime.timedelta(days=9))
-    EventPageFactory(parent=events, title="A workshop", kind="workshop", start=timezone.now() + datetime.timedelta(days=2))
+    EventPageFactory(
+        parent=events, title="Last year's seminar", start=timezone.now() - datetime.timedelta(days=30)
+    )
+    EventPageFactory(
+        parent=events, title="Dementia Matters", start=timezone.now() + datetime.timedelta(days=20)
+    )
+    EventPageFactory(
+        parent=events, title="Transitional Safeguarding", start=timezone.now() + datetime.timedelta(days=9)
+    )
+    EventPageFactory(
+        parent=events, title="A workshop", kind="workshop", start=timezone.now() + datetime.timedelta(days=2)
+    )
     body = dashboard(client_for, enrolment)
     aside = body[body.index("Next seminar") :][:600]
     assert "Transitional Safeguarding" in aside
@@ -144,7 +154,9 @@ def test_a_withdrawn_aspirant_sees_the_record_but_cannot_log(enrolment, client_f
 
 def test_in_role_shows_the_in_role_phase_first_and_keeps_the_preparatory_record(enrolment, client_for):
     ProgrammeDayFactory(enrolment=enrolment)
-    services.move_to_in_role(enrolment=enrolment, started_on=enrolment.cohort.preparatory_end + datetime.timedelta(days=1))
+    services.move_to_in_role(
+        enrolment=enrolment, started_on=enrolment.cohort.preparatory_end + datetime.timedelta(days=1)
+    )
     body = dashboard(client_for, enrolment)
     assert body.index("Progress in the in-role phase") < body.index("Preparatory phase: the record")
 

@@ -158,11 +158,15 @@ def test_changing_a_day_is_checked_against_the_other_days(enrolment):
     log_on_separate_dates(enrolment, ActivityType.MENTOR_AUTHORITY_DAY, ["1"] * 4)
     half = log(enrolment, date=days_ago(20), days="0.5")
     # Changing this half day to a whole day reaches the maximum exactly: allowed.
-    changed = services.change_day(day=half, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(20), days=D("1"))
+    changed = services.change_day(
+        day=half, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(20), days=D("1")
+    )
     assert changed.days == 1
     seminar = log(enrolment, ActivityType.SEMINAR, date=days_ago(21))
     with pytest.raises(ValidationError) as error:
-        services.change_day(day=seminar, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(21), days=D("0.5"))
+        services.change_day(
+            day=seminar, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(21), days=D("0.5")
+        )
     assert "none remain" in message(error.value)
 
 

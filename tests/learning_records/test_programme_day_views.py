@@ -56,8 +56,12 @@ def test_log_and_add_another_returns_to_the_form(enrolment, client_for):
 
 def test_a_day_past_the_maximum_is_refused_with_its_message_and_nothing_lost(enrolment, client_for):
     for i in range(5):
-        ProgrammeDayFactory(enrolment=enrolment, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(40 + i))
-    response = client_for(enrolment.aspirant).post(reverse("programme:day_create", args=[enrolment.pk]), form_data())
+        ProgrammeDayFactory(
+            enrolment=enrolment, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(40 + i)
+        )
+    response = client_for(enrolment.aspirant).post(
+        reverse("programme:day_create", args=[enrolment.pk]), form_data()
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in body
@@ -131,6 +135,6 @@ def test_a_withdrawn_aspirant_is_shown_why_there_is_no_form(enrolment, client_fo
     client = client_for(enrolment.aspirant)
     response = client.get(reverse("programme:day_create", args=[enrolment.pk]))
     assert "withdrew from the programme" in response.content.decode()
-    assert "<form method=\"post\" novalidate>" not in response.content.decode()
+    assert '<form method="post" novalidate>' not in response.content.decode()
     client.post(reverse("programme:day_create", args=[enrolment.pk]), form_data())
     assert not ProgrammeDay.objects.exists()

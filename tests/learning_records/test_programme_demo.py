@@ -56,8 +56,16 @@ def test_it_builds_the_demo_record_once(demo_people):
     assert demo_people["staff"].groups.filter(name="Programme staff").exists()
     assert demo_people["staff"] in enrolment.cohort.staff_contacts.all()
 
-    counts = (ProgrammeDay.objects.count(), MentorLogEntry.objects.count(), ServiceProjectVersion.objects.count())
+    counts = (
+        ProgrammeDay.objects.count(),
+        MentorLogEntry.objects.count(),
+        ServiceProjectVersion.objects.count(),
+    )
     run()
-    assert (ProgrammeDay.objects.count(), MentorLogEntry.objects.count(), ServiceProjectVersion.objects.count()) == counts
+    assert (
+        ProgrammeDay.objects.count(),
+        MentorLogEntry.objects.count(),
+        ServiceProjectVersion.objects.count(),
+    ) == counts
     assert Enrolment.objects.count() == 1
     assert Group.objects.filter(name="Programme staff").count() == 1

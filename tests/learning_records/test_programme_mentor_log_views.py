@@ -42,7 +42,9 @@ def test_adding_a_mentoring_contact(enrolment, client_for):
     ],
 )
 def test_bad_entries_get_field_messages_and_keep_the_text(enrolment, client_for, overrides, message):
-    response = client_for(enrolment.mentor).post(reverse("programme:log_create", args=[enrolment.pk]), entry_data(**overrides))
+    response = client_for(enrolment.mentor).post(
+        reverse("programme:log_create", args=[enrolment.pk]), entry_data(**overrides)
+    )
     body = response.content.decode()
     assert message in body
     assert "Looked at the referral data together." in body
@@ -55,7 +57,9 @@ def test_changing_and_deleting_an_entry(enrolment, client_for):
     client.post(reverse("programme:log_edit", args=[entry.pk]), entry_data(focus="A better focus"))
     entry.refresh_from_db()
     assert entry.focus == "A better focus"
-    assert "Delete this entry?" in client.get(reverse("programme:log_delete", args=[entry.pk])).content.decode()
+    assert (
+        "Delete this entry?" in client.get(reverse("programme:log_delete", args=[entry.pk])).content.decode()
+    )
     client.post(reverse("programme:log_delete", args=[entry.pk]))
     assert not MentorLogEntry.objects.filter(pk=entry.pk).exists()
 
@@ -63,7 +67,11 @@ def test_changing_and_deleting_an_entry(enrolment, client_for):
 def test_the_aspirant_reads_the_whole_log_paged(enrolment, client_for):
     for i in range(30):
         MentorLogEntryFactory(enrolment=enrolment, date=days_ago(i + 1), focus=f"Contact {i}")
-    body = client_for(enrolment.aspirant).get(reverse("programme:mentor_log", args=[enrolment.pk])).content.decode()
+    body = (
+        client_for(enrolment.aspirant)
+        .get(reverse("programme:mentor_log", args=[enrolment.pk]))
+        .content.decode()
+    )
     assert "Contact 0" in body
     assert "Page 1 of 2" in body
     assert reverse("programme:log_edit", args=[MentorLogEntry.objects.first().pk]) not in body
@@ -71,5 +79,9 @@ def test_the_aspirant_reads_the_whole_log_paged(enrolment, client_for):
 
 def test_the_mentor_sees_the_whole_log_with_change_links(enrolment, client_for):
     entry = MentorLogEntryFactory(enrolment=enrolment)
-    body = client_for(enrolment.mentor).get(reverse("programme:mentee_log", args=[enrolment.pk])).content.decode()
+    body = (
+        client_for(enrolment.mentor)
+        .get(reverse("programme:mentee_log", args=[enrolment.pk]))
+        .content.decode()
+    )
     assert reverse("programme:log_edit", args=[entry.pk]) in body

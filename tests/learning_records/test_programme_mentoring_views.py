@@ -9,7 +9,11 @@ from django.utils import timezone
 
 from learning_records.models import ProgrammeDay
 from learning_records.services import programme_project as project
-from tests.learning_records.programme_factories import EnrolmentFactory, MentorLogEntryFactory, ProgrammeDayFactory
+from tests.learning_records.programme_factories import (
+    EnrolmentFactory,
+    MentorLogEntryFactory,
+    ProgrammeDayFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +77,9 @@ def test_querying_a_day_with_a_comment(enrolment, client_for):
 
 def test_a_query_without_a_comment_shows_the_form_with_the_error(enrolment, client_for):
     day = ProgrammeDayFactory(enrolment=enrolment)
-    response = client_for(enrolment.mentor).post(reverse("programme:day_query", args=[day.pk]), {"comment": ""})
+    response = client_for(enrolment.mentor).post(
+        reverse("programme:day_query", args=[day.pk]), {"comment": ""}
+    )
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
 

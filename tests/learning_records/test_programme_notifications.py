@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def log(enrolment, days_back=10, activity="seminar"):
-    return services.log_day(enrolment=enrolment, activity_type=activity, date=days_ago(days_back), days=D("1"))
+    return services.log_day(
+        enrolment=enrolment, activity_type=activity, date=days_ago(days_back), days=D("1")
+    )
 
 
 def test_the_mentor_is_emailed_when_days_wait(enrolment, django_capture_on_commit_callbacks):
@@ -37,14 +39,18 @@ def test_nothing_is_sent_for_a_log_that_was_refused(enrolment, django_capture_on
     assert mail.outbox == []
 
 
-def test_the_mentor_gets_one_reminder_a_day_not_one_per_day_logged(enrolment, django_capture_on_commit_callbacks):
+def test_the_mentor_gets_one_reminder_a_day_not_one_per_day_logged(
+    enrolment, django_capture_on_commit_callbacks
+):
     for days_back in (10, 11, 12):  # three requests, each committed on its own
         with django_capture_on_commit_callbacks(execute=True):
             log(enrolment, days_back)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].body.count("- Seminar") == 1  # what was waiting when it was sent
     # A day later, a new log reminds them again, listing everything waiting.
-    Enrolment.objects.filter(pk=enrolment.pk).update(mentor_notified_at=timezone.now() - datetime.timedelta(hours=25))
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        mentor_notified_at=timezone.now() - datetime.timedelta(hours=25)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         log(enrolment, 13)
     assert len(mail.outbox) == 2
@@ -111,7 +117,9 @@ def test_the_aspirant_is_emailed_when_changes_are_asked_for(enrolment, django_ca
     version = plan(enrolment)
     with django_capture_on_commit_callbacks(execute=True):
         project.manager_decides(
-            token=project.make_manager_token(version), decision="changes_requested", comment="Add a date for the pilot."
+            token=project.make_manager_token(version),
+            decision="changes_requested",
+            comment="Add a date for the pilot.",
         )
     (email,) = mail.outbox
     assert email.to == [enrolment.aspirant.email]

@@ -48,7 +48,9 @@ def test_one_row_per_aspirant_and_one_column_per_requirement(staff_client, cohor
     first = EnrolmentFactory(cohort=cohort)
     second = EnrolmentFactory(cohort=cohort)
     for i in range(4):
-        day = ProgrammeDayFactory(enrolment=first, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(10 + i))
+        day = ProgrammeDayFactory(
+            enrolment=first, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(10 + i)
+        )
         if i == 0:
             services.confirm_day(day=day, mentor=first.mentor)
     body = staff_client.get(reverse("programme_overview:cohort", args=[cohort.pk])).content.decode()
@@ -64,7 +66,12 @@ def test_one_row_per_aspirant_and_one_column_per_requirement(staff_client, cohor
 
 def test_filters(staff_client, cohort):
     active = EnrolmentFactory(cohort=cohort, aspirant=AspirantFactory(last_name="Okafor"))
-    withdrawn = EnrolmentFactory(cohort=cohort, aspirant=AspirantFactory(last_name="Nkemelu"), status="withdrawn", ended_on=cohort.start)
+    withdrawn = EnrolmentFactory(
+        cohort=cohort,
+        aspirant=AspirantFactory(last_name="Nkemelu"),
+        status="withdrawn",
+        ended_on=cohort.start,
+    )
     url = reverse("programme_overview:cohort", args=[cohort.pk])
     body = staff_client.get(url, {"status": "withdrawn"}).content.decode()
     assert "Nkemelu" in body and "Okafor" not in body
@@ -74,7 +81,9 @@ def test_filters(staff_client, cohort):
 
 
 def test_csv_download(staff_client, cohort):
-    enrolment = EnrolmentFactory(cohort=cohort, aspirant=AspirantFactory(first_name="=HYPERLINK(1)", last_name="Okafor"))
+    enrolment = EnrolmentFactory(
+        cohort=cohort, aspirant=AspirantFactory(first_name="=HYPERLINK(1)", last_name="Okafor")
+    )
     ProgrammeDayFactory(enrolment=enrolment, activity_type=ActivityType.SEMINAR)
     response = staff_client.get(reverse("programme_overview:cohort", args=[cohort.pk]), {"export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
@@ -105,7 +114,9 @@ def add_aspirants(cohort, count):
     for _ in range(count):
         enrolment = EnrolmentFactory(cohort=cohort, mentor=mentor, mentor_organisation=mentor.organisation)
         ProgrammeDayFactory(enrolment=enrolment, activity_type=ActivityType.SEMINAR)
-        ProgrammeDayFactory(enrolment=enrolment, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(3))
+        ProgrammeDayFactory(
+            enrolment=enrolment, activity_type=ActivityType.MENTOR_AUTHORITY_DAY, date=days_ago(3)
+        )
 
 
 def test_queries_are_the_same_for_5_and_100_aspirants(staff_client, cohort):

@@ -34,7 +34,9 @@ def plan(enrolment, **overrides):
 
 
 def agree_all(enrolment, version):
-    project.mentor_decides(enrolment=enrolment, mentor=enrolment.mentor, version_number=version.number, decision=AGREED)
+    project.mentor_decides(
+        enrolment=enrolment, mentor=enrolment.mentor, version_number=version.number, decision=AGREED
+    )
     project.manager_decides(token=project.make_manager_token(version), decision=AGREED)
     version.refresh_from_db()
     return version
@@ -88,7 +90,11 @@ def test_an_edit_after_agreement_starts_a_new_version_that_needs_agreeing_again(
         {"title": "Redesigning the front door, again"},
         {"need": "Half of referrals are repeats."},
         {"planned_outcomes": "Repeat referrals halve."},
-        {"milestones": [project.MilestoneInput(title="Scoping with the MASH", due_on=datetime.date(2026, 6, 1))]},
+        {
+            "milestones": [
+                project.MilestoneInput(title="Scoping with the MASH", due_on=datetime.date(2026, 6, 1))
+            ]
+        },
     ],
 )
 def test_any_edit_to_the_agreed_plan_is_a_new_version(enrolment, change):
@@ -102,7 +108,9 @@ def test_milestone_progress_alone_keeps_the_agreed_version(enrolment):
     same, is_new = plan(
         enrolment,
         milestones=[
-            project.MilestoneInput(title="Scoping with the MASH", due_on=datetime.date(2026, 5, 1), status="done"),
+            project.MilestoneInput(
+                title="Scoping with the MASH", due_on=datetime.date(2026, 5, 1), status="done"
+            ),
             project.MilestoneInput(title="Pilot", due_on=datetime.date(2026, 9, 1), status="in_progress"),
         ],
     )
@@ -115,9 +123,15 @@ def test_milestone_progress_alone_keeps_the_agreed_version(enrolment):
 def test_asking_for_changes_needs_a_comment_and_stops_agreement(enrolment):
     version, _ = plan(enrolment)
     with pytest.raises(ValidationError):
-        project.mentor_decides(enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision=CHANGES)
+        project.mentor_decides(
+            enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision=CHANGES
+        )
     project.mentor_decides(
-        enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision=CHANGES, comment="Add a milestone."
+        enrolment=enrolment,
+        mentor=enrolment.mentor,
+        version_number=1,
+        decision=CHANGES,
+        comment="Add a milestone.",
     )
     version.refresh_from_db()
     assert version.status == "changes_requested"
@@ -127,17 +141,26 @@ def test_the_mentor_decides_once_per_version_and_only_on_the_current_one(enrolme
     plan(enrolment)
     project.mentor_decides(enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision=AGREED)
     with pytest.raises(ValidationError):
-        project.mentor_decides(enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision=AGREED)
+        project.mentor_decides(
+            enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision=AGREED
+        )
     plan(enrolment, title="A new title")
     with pytest.raises(ValidationError) as error:
-        project.mentor_decides(enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision=AGREED)
+        project.mentor_decides(
+            enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision=AGREED
+        )
     assert "changed since you opened it" in error.value.messages[0]
 
 
 def test_only_the_aspirant_proposes_and_only_while_active(enrolment):
     with pytest.raises(ValidationError):
         project.save_plan(
-            enrolment=enrolment, user=enrolment.mentor, title="x", aim="x", need="x", planned_outcomes="x",
+            enrolment=enrolment,
+            user=enrolment.mentor,
+            title="x",
+            aim="x",
+            need="x",
+            planned_outcomes="x",
             milestones=[project.MilestoneInput(title="x", due_on=datetime.date(2026, 5, 1))],
         )
     with pytest.raises(ValidationError):
@@ -186,7 +209,10 @@ def test_the_link_is_refused_after_expiry(enrolment, settings, monkeypatch):
     assert "expired" in refused(token_made_days_ago(version, 15, monkeypatch), gone=True)
 
 
-@pytest.mark.parametrize("alter", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: "x" + t, lambda t: t.replace(":", ".", 1)])
+@pytest.mark.parametrize(
+    "alter",
+    [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: "x" + t, lambda t: t.replace(":", ".", 1)],
+)
 def test_the_link_is_refused_when_altered(enrolment, alter):
     version, _ = plan(enrolment)
     assert refused(alter(project.make_manager_token(version)), gone=False) == "This link is not valid."
@@ -197,7 +223,9 @@ def test_a_link_for_one_project_does_not_work_for_another(enrolment):
     other = EnrolmentFactory(cohort=enrolment.cohort)
     other_version, _ = plan(other)
     # Even signed with the site's key, a payload naming another project fails its nonce.
-    forged = signing.dumps({"p": other_version.project_id, "v": 1, "n": version.manager_nonce}, salt=project.TOKEN_SALT)
+    forged = signing.dumps(
+        {"p": other_version.project_id, "v": 1, "n": version.manager_nonce}, salt=project.TOKEN_SALT
+    )
     refused(forged, gone=False)
     with pytest.raises(project.LinkRefused):
         project.manager_decides(token=forged, decision=AGREED)
@@ -238,7 +266,9 @@ def test_versions_are_numbered_per_project(enrolment):
     plan(enrolment)
     plan(enrolment, title="Second")
     plan(enrolment, title="Third")
-    assert list(ServiceProjectVersion.objects.filter(project__enrolment=enrolment).values_list("number", "status")) == [
+    assert list(
+        ServiceProjectVersion.objects.filter(project__enrolment=enrolment).values_list("number", "status")
+    ) == [
         (3, "awaiting"),
         (2, "superseded"),
         (1, "superseded"),

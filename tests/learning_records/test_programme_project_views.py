@@ -34,7 +34,11 @@ def plan_data(**overrides):
 
 
 def test_the_empty_form_explains_who_agrees(enrolment, client_for):
-    body = client_for(enrolment.aspirant).get(reverse("programme:project_edit", args=[enrolment.pk])).content.decode()
+    body = (
+        client_for(enrolment.aspirant)
+        .get(reverse("programme:project_edit", args=[enrolment.pk]))
+        .content.decode()
+    )
     assert "Propose your service development project" in body
     assert enrolment.manager_name in body
     assert 'name="milestones-0-title"' in body
@@ -50,8 +54,17 @@ def test_proposing_the_plan(enrolment, client_for):
 
 
 def test_a_plan_needs_a_milestone_and_keeps_what_was_typed(enrolment, client_for):
-    data = plan_data(**{"milestones-0-title": "", "milestones-0-due_on": "", "milestones-1-title": "", "milestones-1-due_on": ""})
-    response = client_for(enrolment.aspirant).post(reverse("programme:project_edit", args=[enrolment.pk]), data)
+    data = plan_data(
+        **{
+            "milestones-0-title": "",
+            "milestones-0-due_on": "",
+            "milestones-1-title": "",
+            "milestones-1-due_on": "",
+        }
+    )
+    response = client_for(enrolment.aspirant).post(
+        reverse("programme:project_edit", args=[enrolment.pk]), data
+    )
     body = response.content.decode()
     assert "Add at least one milestone with a date." in body
     assert "One in four referrals is a repeat." in body
@@ -92,7 +105,9 @@ def test_updating_milestone_progress_keeps_the_version(enrolment, client_for):
     client.post(url, plan_data())
     # The edit form renders the two saved milestones as initial forms.
     assert 'name="milestones-INITIAL_FORMS" value="2"' in client.get(url).content.decode()
-    response = client.post(url, plan_data(**{"milestones-INITIAL_FORMS": "2", "milestones-0-status": "done"}), follow=True)
+    response = client.post(
+        url, plan_data(**{"milestones-INITIAL_FORMS": "2", "milestones-0-status": "done"}), follow=True
+    )
     assert "Milestone progress saved" in response.content.decode()
     version = ServiceProjectVersion.objects.get()
     assert version.milestones.first().status == "done"

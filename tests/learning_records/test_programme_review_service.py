@@ -32,7 +32,10 @@ TODAY = datetime.date.today
 def test_a_mentor_cannot_confirm_a_day_before_it_happens(enrolment, activity, days, offset, ok):
     today = days_ago(20)
     day = services.log_day(
-        enrolment=enrolment, activity_type=activity, date=today + datetime.timedelta(days=offset), days=D(days)
+        enrolment=enrolment,
+        activity_type=activity,
+        date=today + datetime.timedelta(days=offset),
+        days=D(days),
     )
     if ok:
         assert services.confirm_day(day=day, mentor=enrolment.mentor, today=today).status == "confirmed"
@@ -127,4 +130,6 @@ def test_withdrawal_stops_new_mentor_log_entries_and_keeps_the_old(enrolment):
 
 def test_unknown_mentor_log_fields_are_a_programming_error(enrolment):
     with pytest.raises(TypeError):
-        services.add_mentor_log_entry(enrolment=enrolment, mentor=enrolment.mentor, **log_values(enrolment_id=1))
+        services.add_mentor_log_entry(
+            enrolment=enrolment, mentor=enrolment.mentor, **log_values(enrolment_id=1)
+        )

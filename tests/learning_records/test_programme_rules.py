@@ -12,13 +12,23 @@ MAR_1 = datetime.date(2026, 3, 1)
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(D("0"), "no days"), (D("0.5"), "half a day"), (D("1"), "1 day"), (D("1.0"), "1 day"), (D("2.5"), "2.5 days"), (D("10"), "10 days")],
+    [
+        (D("0"), "no days"),
+        (D("0.5"), "half a day"),
+        (D("1"), "1 day"),
+        (D("1.0"), "1 day"),
+        (D("2.5"), "2.5 days"),
+        (D("10"), "10 days"),
+    ],
 )
 def test_format_days(value, text):
     assert rules.format_days(value) == text
 
 
-@pytest.mark.parametrize(("minutes", "text"), [(45, "45 minutes"), (60, "1 hour"), (90, "1 hour 30 minutes"), (121, "2 hours 1 minute")])
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [(45, "45 minutes"), (60, "1 hour"), (90, "1 hour 30 minutes"), (121, "2 hours 1 minute")],
+)
 def test_describe_duration(minutes, text):
     assert rules.describe_duration(minutes) == text
 
@@ -76,7 +86,9 @@ def test_a_residential_is_two_days_and_the_mentor_joins_on_day_two():
     ],
 )
 def test_maximum(max_days, logged, new, remaining_text):
-    problem = rules.maximum_problem(label="Day in the mentor's authority", max_days=max_days, logged=logged, new_days=new)
+    problem = rules.maximum_problem(
+        label="Day in the mentor's authority", max_days=max_days, logged=logged, new_days=new
+    )
     if remaining_text is None:
         assert problem is None
     else:
@@ -85,7 +97,9 @@ def test_maximum(max_days, logged, new, remaining_text):
 
 
 def test_maximum_message_says_what_is_logged_and_what_remains():
-    problem = rules.maximum_problem(label="Day in the mentor's authority", max_days=D("5"), logged=D("5"), new_days=D("1"))
+    problem = rules.maximum_problem(
+        label="Day in the mentor's authority", max_days=D("5"), logged=D("5"), new_days=D("1")
+    )
     assert problem == (
         "That would take “Day in the mentor's authority” past its maximum of 5 days. "
         "You have logged 5 days, so none remain."
@@ -129,10 +143,15 @@ WINDOW = (datetime.date(2026, 1, 5), datetime.date(2026, 12, 18))
     ],
 )
 def test_date_in_phase(start, days, ok):
-    problem = rules.date_in_phase_problem(start=start, days=days, phase_label="Preparatory phase", window=WINDOW)
+    problem = rules.date_in_phase_problem(
+        start=start, days=days, phase_label="Preparatory phase", window=WINDOW
+    )
     assert (problem is None) is ok
     if not ok:
-        assert problem == "Choose a date in the preparatory phase, which runs from 5 January 2026 to 18 December 2026."
+        assert (
+            problem
+            == "Choose a date in the preparatory phase, which runs from 5 January 2026 to 18 December 2026."
+        )
 
 
 def test_date_in_a_phase_with_no_dates():
@@ -161,7 +180,11 @@ def test_confirmation_only_once_the_day_has_happened(start, days, today, ok):
     ("status", "ended_on", "text"),
     [
         ("active", None, None),
-        ("withdrawn", datetime.date(2026, 5, 1), "The aspirant withdrew from the programme on 1 May 2026, so nothing new"),
+        (
+            "withdrawn",
+            datetime.date(2026, 5, 1),
+            "The aspirant withdrew from the programme on 1 May 2026, so nothing new",
+        ),
         ("completed", datetime.date(2027, 1, 1), "The aspirant completed the programme on 1 January 2027"),
     ],
 )
@@ -219,10 +242,18 @@ def enrolment_kwargs(**overrides):
             "The mentor must come from another authority: both are from Northshire County Council.",
         ),
         ({"phase": "in_role"}, "in_role_started_on", "Give the date"),
-        ({"phase": "in_role", "in_role_started_on": datetime.date(2026, 12, 18)}, "in_role_started_on", "after"),
+        (
+            {"phase": "in_role", "in_role_started_on": datetime.date(2026, 12, 18)},
+            "in_role_started_on",
+            "after",
+        ),
         ({"phase": "in_role", "in_role_started_on": datetime.date(2026, 12, 19)}, None, None),
         ({"status": "withdrawn"}, "ended_on", "Give the date"),
-        ({"status": "withdrawn", "ended_on": datetime.date(2025, 1, 1)}, "ended_on", "before the aspirant enrolled"),
+        (
+            {"status": "withdrawn", "ended_on": datetime.date(2025, 1, 1)},
+            "ended_on",
+            "before the aspirant enrolled",
+        ),
         ({"status": "withdrawn", "ended_on": datetime.date(2026, 6, 1)}, None, None),
     ],
 )
@@ -237,17 +268,50 @@ def test_enrolment_problems(overrides, field, text):
 @pytest.mark.parametrize(
     ("min_days", "max_days", "done", "confirmed", "expected"),
     [
-        ("3", "5", "0", "0", {"still_needed": "3", "can_still_log": "5", "over_minimum": "0", "is_met": False}),
-        ("3", "5", "3", "1", {"still_needed": "0", "can_still_log": "2", "over_minimum": "0", "is_met": True, "is_confirmed": False}),
-        ("3", "5", "4.5", "4.5", {"over_minimum": "1.5", "can_still_log": "0.5", "is_confirmed": True, "at_maximum": False}),
+        (
+            "3",
+            "5",
+            "0",
+            "0",
+            {"still_needed": "3", "can_still_log": "5", "over_minimum": "0", "is_met": False},
+        ),
+        (
+            "3",
+            "5",
+            "3",
+            "1",
+            {
+                "still_needed": "0",
+                "can_still_log": "2",
+                "over_minimum": "0",
+                "is_met": True,
+                "is_confirmed": False,
+            },
+        ),
+        (
+            "3",
+            "5",
+            "4.5",
+            "4.5",
+            {"over_minimum": "1.5", "can_still_log": "0.5", "is_confirmed": True, "at_maximum": False},
+        ),
         ("3", "5", "5", "5", {"can_still_log": "0", "at_maximum": True, "waiting": "0"}),
         ("0", "2", "0", "0", {"is_met": True, "still_needed": "0"}),
-        ("8", None, "9", "7", {"can_still_log": None, "over_minimum": "1", "waiting": "2", "at_maximum": False}),
+        (
+            "8",
+            None,
+            "9",
+            "7",
+            {"can_still_log": None, "over_minimum": "1", "waiting": "2", "at_maximum": False},
+        ),
     ],
 )
 def test_progress(min_days, max_days, done, confirmed, expected):
     progress = rules.progress_for(
-        min_days=D(min_days), max_days=None if max_days is None else D(max_days), done=D(done), confirmed=D(confirmed)
+        min_days=D(min_days),
+        max_days=None if max_days is None else D(max_days),
+        done=D(done),
+        confirmed=D(confirmed),
     )
     for name, value in expected.items():
         actual = getattr(progress, name)
@@ -294,7 +358,10 @@ def signature(**overrides):
         ({"title": "Front door review"}, True),
         ({"aim": "Fewer referrals."}, True),
         ({"milestones": [("Scoping", datetime.date(2026, 4, 2))]}, True),
-        ({"milestones": [("Scoping", datetime.date(2026, 4, 1)), ("Pilot", datetime.date(2026, 6, 1))]}, True),
+        (
+            {"milestones": [("Scoping", datetime.date(2026, 4, 1)), ("Pilot", datetime.date(2026, 6, 1))]},
+            True,
+        ),
     ],
 )
 def test_an_edit_to_the_plan_is_a_change(overrides, changed):
