@@ -23,6 +23,7 @@ from learning_records.models import Enrolment, ProgrammeDay, ServiceProject, Ser
 from learning_records.rules import programme as rules
 from learning_records.services import programme as services
 from learning_records.services import programme_project as project_services
+from learning_records.services.programme_progress import enrolment_progress, loggable_requirements
 
 DAYS_PER_PAGE = 25
 
@@ -54,7 +55,7 @@ def current_plan(enrolment: Enrolment) -> ServiceProjectVersion | None:
 
 def phase_sections(enrolment: Enrolment) -> list[dict]:
     """Progress tables, the current phase first, each with its dates."""
-    progress = services.enrolment_progress(enrolment)
+    progress = enrolment_progress(enrolment)
     order = [enrolment.phase] + [phase for phase in Phase.values if phase != enrolment.phase]
     sections = []
     for phase in order:
@@ -136,7 +137,7 @@ def _day_values(form) -> dict:
 @login_required
 def day_create(request, pk: int):
     enrolment = aspirant_enrolment(request, pk)
-    requirements = services.loggable_requirements(enrolment)
+    requirements = loggable_requirements(enrolment)
     form = ProgrammeDayForm(request.POST or None, requirements=requirements)
     if request.method == "POST" and form.is_valid():
         try:

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from cms.models import ActivityType, Phase
 from learning_records.models import ProgrammeDay
 from learning_records.services import programme as services
+from learning_records.services.programme_progress import enrolment_progress
 from tests.learning_records.programme_factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -231,7 +232,7 @@ def test_moving_to_in_role_keeps_the_preparatory_record_and_logs_mentor_input(en
         log(enrolment, ActivityType.MENTORING, date=started + datetime.timedelta(days=366))
     with pytest.raises(ValidationError):
         log(enrolment, ActivityType.SEMINAR, date=started + datetime.timedelta(days=4))
-    progress = services.enrolment_progress(enrolment)
+    progress = enrolment_progress(enrolment)
     assert progress[Phase.PREPARATORY][1].progress.done == 1
     assert progress[Phase.IN_ROLE][0].progress.done == 1
 
