@@ -169,7 +169,13 @@ def test_withdrawal_needs_a_date(staff, client_for, enrolment):
 
 
 def test_the_enrolment_listing_filters_and_exports(staff, client_for, enrolment):
-    other = EnrolmentFactory(status="withdrawn", ended_on=enrolment.cohort.start)
+    enrolment.aspirant.last_name = "Okafor-Active"
+    enrolment.aspirant.save()
+    other = EnrolmentFactory(
+        status="withdrawn",
+        ended_on=enrolment.cohort.start,
+        aspirant=AspirantFactory(last_name="Nkemelu-Withdrawn"),
+    )
     client = client_for(staff)
     body = client.get(reverse("programme_enrolments:index"), {"status": "active"}).content.decode()
     assert enrolment.aspirant.last_name in body

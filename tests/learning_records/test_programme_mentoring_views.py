@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_mentoring_page_lists_only_their_aspirants_and_waiting_days(enrolment, client_for):
     second = EnrolmentFactory(mentor=enrolment.mentor, mentor_organisation=enrolment.mentor_organisation)
-    stranger = EnrolmentFactory()
+    stranger = EnrolmentFactory(aspirant=AspirantFactory(first_name="Not", last_name="Mentored-By-You"))
     ProgrammeDayFactory(enrolment=enrolment, place="Day at Westborough")
     ProgrammeDayFactory(enrolment=second, place="Day at Eastfield")
     ProgrammeDayFactory(enrolment=stranger, place="Day at Elsewhere")
