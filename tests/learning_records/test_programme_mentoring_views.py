@@ -10,6 +10,7 @@ from django.utils import timezone
 from learning_records.models import ProgrammeDay
 from learning_records.services import programme_project as project
 from tests.learning_records.programme_factories import (
+    AspirantFactory,
     EnrolmentFactory,
     MentorLogEntryFactory,
     ProgrammeDayFactory,
