@@ -18,6 +18,7 @@ urlpatterns = [
     path("my/", include("learning_records.urls.cpd")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
+    path("", include("learning_records.urls.programme", namespace="programme")),
 ]
 
 if settings.DEBUG:

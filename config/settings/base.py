@@ -209,6 +209,11 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 CPD_EVIDENCE_MAX_BYTES = int(os.environ.get("CPD_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
 CPD_EVIDENCE_MAX_FILES_PER_RECORD = 10
 # ----------------------------------------------------------------------------------------------
+# Practice Leader Development Programme (learning_records, programme area).
+# How long the manager's link to agree a service development project stays valid.
+PROGRAMME_AGREEMENT_LINK_DAYS = int(os.environ.get("PROGRAMME_AGREEMENT_LINK_DAYS", "14"))
+# A mentor is emailed about days waiting for confirmation at most once in this many hours.
+PROGRAMME_MENTOR_REMINDER_HOURS = 24
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Praxis"

@@ -1,1 +1,2 @@
 from .cpd import CPDActivityType, CPDRecord, EvidenceFile, PeerRole  # noqa: F401
+from .programme import *  # noqa: F403  (Cohort, Enrolment, ProgrammeDay, MentorLogEntry, ServiceProject…)

@@ -1,0 +1,1 @@
+"""URL modules, one per area, each included from config/urls.py with its own namespace."""

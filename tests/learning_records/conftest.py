@@ -39,3 +39,6 @@ def _fresh_cache():
     the whole run; pages made and rolled back here must not leak into later (browser) tests."""
     yield
     cache.clear()
+
+
+from tests.learning_records.programme_fixtures import *  # noqa: F403

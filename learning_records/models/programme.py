@@ -1,0 +1,394 @@
+"""Practice Leader Development Programme: cohorts, enrolments, programme days and mentor logs.
+
+What an aspirant must log comes from the `ProgrammeRequirement` rows on the cohort's
+`ProgrammePage`; the rules that check a log live in `learning_records/rules/programme.py` and
+every write goes through `learning_records/services/programme.py`.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from cms.models import ActivityType, Phase
+from learning_records.rules import programme as rules
+
+from .service_project import (
+    ServiceProject,
+    ServiceProjectAgreement,
+    ServiceProjectMilestone,
+    ServiceProjectVersion,
+)
+
+__all__ = [
+    "Cohort",
+    "Enrolment",
+    "MentorLogEntry",
+    "ProgrammeDay",
+    "ServiceProject",
+    "ServiceProjectAgreement",
+    "ServiceProjectMilestone",
+    "ServiceProjectVersion",
+]
+
+
+class Cohort(models.Model):
+    """One intake of a programme, with the dates its preparatory phase runs."""
+
+    programme = models.ForeignKey(
+        "cms.ProgrammePage",
+        on_delete=models.PROTECT,
+        related_name="cohorts",
+        help_text="The programme page whose requirements this cohort's day logs are checked against.",
+    )
+    name = models.CharField(max_length=150, help_text="For example 'Cohort 3 (2026 to 2027)'.")
+    start = models.DateField(help_text="The first day of the preparatory phase.")
+    preparatory_end = models.DateField(
+        "end of the preparatory phase",
+        help_text="The last day of the preparatory phase. In-role days are logged after it.",
+    )
+    staff_contacts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="programme_cohorts_supported",
+        help_text="Programme staff whom aspirants and mentors can contact about this cohort.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(preparatory_end__gt=models.F("start")),
+                name="cohort_preparatory_end_after_start",
+            ),
+            models.UniqueConstraint(fields=["programme", "name"], name="cohort_unique_name_per_programme"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.start and self.preparatory_end and self.preparatory_end <= self.start:
+            raise ValidationError(
+                {"preparatory_end": "The preparatory phase must end after the cohort starts."}
+            )
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def for_aspirant(self, user):
+        """The enrolments of this aspirant; nobody else's."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(aspirant=user)
+
+    def mentored_by(self, user):
+        """The enrolments this user mentors; nobody else's."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(mentor=user)
+
+    def active(self):
+        return self.filter(status=Enrolment.Status.ACTIVE)
+
+    def with_people(self):
+        return self.select_related(
+            "aspirant",
+            "aspirant_organisation",
+            "mentor",
+            "mentor_organisation",
+            "cohort__programme",
+        )
+
+
+class Enrolment(models.Model):
+    """An aspiring practice leader on a cohort, paired with a mentor from another authority."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        COMPLETED = "completed", "Completed"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    aspirant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="programme_enrolments"
+    )
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="enrolments")
+    aspirant_organisation = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.PROTECT,
+        blank=True,
+        related_name="+",
+        verbose_name="aspirant's authority",
+        help_text="Where the aspirant works and the service project happens. "
+        "Leave blank to use the organisation on their profile.",
+    )
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentored_enrolments"
+    )
+    mentor_organisation = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.PROTECT,
+        blank=True,
+        related_name="+",
+        verbose_name="mentor's authority",
+        help_text="Must be a different authority from the aspirant's. "
+        "Leave blank to use the organisation on the mentor's profile.",
+    )
+    manager_name = models.CharField(
+        "manager's name", max_length=150, help_text="The aspirant's line manager, who agrees the project."
+    )
+    manager_email = models.EmailField(
+        "manager's email",
+        help_text="The manager is sent a secure link to agree the service development project. "
+        "They do not need a Praxis account.",
+    )
+    phase = models.CharField(max_length=20, choices=Phase.choices, default=Phase.PREPARATORY)
+    enrolled_on = models.DateField(help_text="The day the aspirant joined the cohort.")
+    in_role_started_on = models.DateField(
+        "started in role on",
+        null=True,
+        blank=True,
+        help_text="The first day in a practice leader role. Mentor input is logged for a year from it.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="The day the aspirant completed the programme or withdrew."
+    )
+    status_note = models.CharField(
+        max_length=255, blank=True, help_text="For staff: for example why the aspirant withdrew."
+    )
+    mentor_notified_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the mentor was last emailed about waiting days.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["cohort", "aspirant__last_name", "aspirant__first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aspirant", "cohort"], name="enrolment_one_per_aspirant_per_cohort"
+            ),
+            models.CheckConstraint(
+                condition=~Q(aspirant=models.F("mentor")), name="enrolment_mentor_is_not_aspirant"
+            ),
+            models.CheckConstraint(
+                condition=~Q(aspirant_organisation=models.F("mentor_organisation")),
+                name="enrolment_mentor_from_another_authority",
+            ),
+            models.CheckConstraint(
+                condition=Q(phase=Phase.PREPARATORY) | Q(in_role_started_on__isnull=False),
+                name="enrolment_in_role_has_start_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="active") | Q(ended_on__isnull=False),
+                name="enrolment_ended_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.aspirant} ({self.cohort})"
+
+    def clean(self):
+        # The authorities default to the people's profiles, so staff rarely have to choose them.
+        if not self.aspirant_organisation_id and self.aspirant_id and self.aspirant.organisation_id:
+            self.aspirant_organisation_id = self.aspirant.organisation_id
+        if not self.mentor_organisation_id and self.mentor_id and self.mentor.organisation_id:
+            self.mentor_organisation_id = self.mentor.organisation_id
+        problems = {}
+        if not self.aspirant_organisation_id:
+            problems["aspirant_organisation"] = "The aspirant's profile names no authority. Choose one."
+        if not self.mentor_organisation_id:
+            problems["mentor_organisation"] = "The mentor's profile names no authority. Choose one."
+        problems.update(
+            rules.enrolment_problems(
+                aspirant_id=self.aspirant_id,
+                mentor_id=self.mentor_id,
+                aspirant_organisation_id=self.aspirant_organisation_id,
+                mentor_organisation_id=self.mentor_organisation_id,
+                organisation_name=str(self.aspirant_organisation) if self.aspirant_organisation_id else "",
+                phase=self.phase,
+                in_role_started_on=self.in_role_started_on,
+                preparatory_end=self.cohort.preparatory_end if self.cohort_id else None,
+                status=self.status,
+                ended_on=self.ended_on,
+                enrolled_on=self.enrolled_on,
+            )
+        )
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def programme(self):
+        return self.cohort.programme
+
+
+class ProgrammeDayQuerySet(models.QuerySet):
+    def for_aspirant(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(enrolment__aspirant=user)
+
+    def mentored_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(enrolment__mentor=user)
+
+    def waiting(self):
+        return self.filter(status=ProgrammeDay.Status.LOGGED)
+
+    def totals(self):
+        """Days done and confirmed per (phase, activity type): one query, however many days."""
+        return (
+            self.order_by()
+            .values("phase", "activity_type")
+            .annotate(
+                done=models.Sum("days"),
+                confirmed=models.Sum("days", filter=Q(status=ProgrammeDay.Status.CONFIRMED)),
+            )
+        )
+
+
+class ProgrammeDay(models.Model):
+    """A day (or half day) an aspirant spent on one of the programme's activities.
+
+    A residential is one entry of 2 days starting on `date`; the mentor joins on day 2.
+    """
+
+    class Status(models.TextChoices):
+        LOGGED = "logged", "Waiting for the mentor"
+        CONFIRMED = "confirmed", "Confirmed by the mentor"
+        QUERIED = "queried", "Queried by the mentor"
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="days")
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    activity_type = models.CharField("activity", max_length=30, choices=ActivityType.choices)
+    date = models.DateField(help_text="For a residential, the first of its two days.")
+    days = models.DecimalField(max_digits=3, decimal_places=1)
+    place = models.CharField("place or authority", max_length=200, blank=True, help_text="Where it happened.")
+    what_happened = models.TextField(blank=True)
+    what_i_learnt = models.TextField("what I learnt", blank=True)
+    mentor_joined_on_day = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For a residential: the day the mentor joined."
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.LOGGED)
+    query_comment = models.TextField(blank=True, help_text="The mentor's question about this day.")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgrammeDayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        indexes = [
+            models.Index(fields=["enrolment", "phase", "activity_type"], name="programmeday_totals_idx")
+        ]
+        constraints = [
+            # Half days and whole days; a residential is one 2-day entry and nothing else is.
+            models.CheckConstraint(
+                condition=(
+                    Q(activity_type=ActivityType.RESIDENTIAL, days=Decimal("2"))
+                    | (
+                        ~Q(activity_type=ActivityType.RESIDENTIAL)
+                        & Q(days__in=[Decimal("0.5"), Decimal("1")])
+                    )
+                ),
+                name="programmeday_days_half_whole_or_residential",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="queried") | ~Q(query_comment=""),
+                name="programmeday_query_has_comment",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_activity_type_display()}, {self.date:%d %B %Y}"
+
+    @property
+    def last_date(self):
+        return rules.last_day_of(self.date, self.days)
+
+    @property
+    def can_be_changed(self) -> bool:
+        return self.status != self.Status.CONFIRMED
+
+
+class MentorLogEntryQuerySet(models.QuerySet):
+    def for_aspirant(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(enrolment__aspirant=user)
+
+    def mentored_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(enrolment__mentor=user)
+
+    def visible_to_staff(self):
+        return self.filter(visibility=MentorLogEntry.Visibility.WITH_STAFF)
+
+
+class MentorLogEntry(models.Model):
+    """A mentoring contact, written by the mentor and read by the aspirant."""
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        VIDEO = "video", "Video call"
+        PHONE = "phone", "Phone"
+
+    class Visibility(models.TextChoices):
+        PRIVATE = "pair", "The aspirant and mentor only"
+        WITH_STAFF = "staff", "The aspirant, mentor and programme staff"
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="mentor_log")
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    date = models.DateField()
+    duration_minutes = models.PositiveSmallIntegerField(
+        "duration (minutes)",
+        validators=[
+            MinValueValidator(5, "A contact lasts at least 5 minutes."),
+            MaxValueValidator(720, "A contact lasts at most 12 hours (720 minutes)."),
+        ],
+    )
+    mode = models.CharField(max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    focus = models.CharField(max_length=200, help_text="What the contact was about, in a few words.")
+    notes = models.TextField(blank=True)
+    agreed_actions = models.TextField(blank=True)
+    visibility = models.CharField(
+        "who may read it", max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MentorLogEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        verbose_name = "mentor log entry"
+        verbose_name_plural = "mentor log entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gte=5) & Q(duration_minutes__lte=720),
+                name="mentorlogentry_duration_5_to_720_minutes",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.focus} ({self.date:%d %B %Y})"
+
+    @property
+    def duration_display(self) -> str:
+        return rules.describe_duration(self.duration_minutes)

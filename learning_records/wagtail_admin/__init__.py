@@ -1,0 +1,1 @@
+"""Wagtail admin views for learning records, one module per family; registered in wagtail_hooks.py."""

@@ -1,0 +1,209 @@
+"""Programme staff in the Wagtail admin: the group, cohorts, enrolments and shared mentor logs."""
+
+import datetime
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.urls import NoReverseMatch, reverse
+
+from learning_records.models import Cohort, Enrolment
+from tests.learning_records.programme_factories import (
+    AspirantFactory,
+    EnrolmentFactory,
+    MentorFactory,
+    MentorLogEntryFactory,
+    ProgrammeDayFactory,
+    make_programme,
+)
+from tests.members.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(db):
+    user = UserFactory(email="staff@example.org")
+    user.groups.add(Group.objects.get(name="Programme staff"))
+    return user
+
+
+def test_the_group_has_exactly_the_programme_permissions():
+    group = Group.objects.get(name="Programme staff")
+    assert sorted(f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()) == [
+        "learning_records.add_cohort",
+        "learning_records.add_enrolment",
+        "learning_records.change_cohort",
+        "learning_records.change_enrolment",
+        "learning_records.delete_cohort",
+        "learning_records.view_cohort",
+        "learning_records.view_enrolment",
+        "learning_records.view_mentorlogentry",
+        "learning_records.view_programmeday",
+        "wagtailadmin.access_admin",
+    ]
+
+
+def test_staff_see_the_programme_menu(staff, client_for):
+    body = client_for(staff).get(reverse("wagtailadmin_home")).content.decode()
+    for label in ("Programme", "Cohorts", "Enrolments", "Cohort overview", "Mentor log (shared)"):
+        assert label in body
+
+
+def test_a_member_cannot_reach_the_programme_admin(client_for):
+    client = client_for(UserFactory())
+    for name in ("programme_cohorts:index", "programme_enrolments:index", "programme_overview:index"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+
+
+def test_staff_set_up_a_cohort(staff, client_for):
+    programme = make_programme()
+    response = client_for(staff).post(
+        reverse("programme_cohorts:add"),
+        {
+            "programme": programme.pk,
+            "name": "Cohort 4",
+            "start": "2026-01-05",
+            "preparatory_end": "2026-12-18",
+            "staff_contacts": [staff.pk],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    cohort = Cohort.objects.get(name="Cohort 4")
+    assert list(cohort.staff_contacts.all()) == [staff]
+
+
+def test_a_cohort_must_end_its_preparatory_phase_after_it_starts(staff, client_for):
+    programme = make_programme()
+    response = client_for(staff).post(
+        reverse("programme_cohorts:add"),
+        {
+            "programme": programme.pk,
+            "name": "Backwards",
+            "start": "2026-12-18",
+            "preparatory_end": "2026-01-05",
+        },
+    )
+    assert "The preparatory phase must end after the cohort starts." in response.content.decode()
+
+
+def enrolment_data(cohort, aspirant, mentor, **overrides):
+    values = {
+        "aspirant": aspirant.pk,
+        "cohort": cohort.pk,
+        "aspirant_organisation": "",
+        "mentor": mentor.pk,
+        "mentor_organisation": "",
+        "manager_name": "Dana Marsh",
+        "manager_email": "dana@council.example",
+        "enrolled_on": str(cohort.start),
+        "phase": "preparatory",
+        "in_role_started_on": "",
+        "status": "active",
+        "ended_on": "",
+        "status_note": "",
+    }
+    return {**values, **overrides}
+
+
+def test_staff_enrol_an_aspirant_with_a_mentor_from_another_authority(staff, client_for):
+    cohort = EnrolmentFactory().cohort
+    aspirant, mentor = AspirantFactory(), MentorFactory()
+    response = client_for(staff).post(
+        reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, mentor)
+    )
+    assert response.status_code == 302
+    enrolment = Enrolment.objects.get(aspirant=aspirant)
+    assert enrolment.aspirant_organisation == aspirant.organisation
+    assert enrolment.mentor_organisation == mentor.organisation
+
+
+def test_a_mentor_from_the_same_authority_is_refused_clearly(staff, client_for):
+    cohort = EnrolmentFactory().cohort
+    aspirant = AspirantFactory()
+    mentor = MentorFactory(organisation=aspirant.organisation)
+    response = client_for(staff).post(
+        reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, mentor)
+    )
+    body = response.content.decode()
+    assert "The mentor must come from another authority: both are from" in body
+    assert aspirant.organisation.name in body
+    assert not Enrolment.objects.filter(aspirant=aspirant).exists()
+
+
+def test_the_aspirant_cannot_mentor_themselves(staff, client_for):
+    cohort = EnrolmentFactory().cohort
+    aspirant = AspirantFactory()
+    response = client_for(staff).post(
+        reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, aspirant)
+    )
+    assert "The aspirant and the mentor must be different people." in response.content.decode()
+
+
+def test_staff_move_an_enrolment_to_in_role_and_back_is_refused_once_logged(staff, client_for, enrolment):
+    client = client_for(staff)
+    url = reverse("programme_enrolments:edit", args=[enrolment.pk])
+    data = enrolment_data(
+        enrolment.cohort, enrolment.aspirant, enrolment.mentor, phase="in_role", in_role_started_on=""
+    )
+    assert "Give the date the aspirant started" in client.post(url, data).content.decode()
+    started = enrolment.cohort.preparatory_end + datetime.timedelta(days=7)
+    data["in_role_started_on"] = str(started)
+    assert client.post(url, data).status_code == 302
+    enrolment.refresh_from_db()
+    assert (enrolment.phase, enrolment.in_role_started_on) == ("in_role", started)
+    ProgrammeDayFactory(enrolment=enrolment, phase="in_role", activity_type="mentoring", date=started)
+    data["phase"] = "preparatory"
+    assert "cannot go back to the preparatory phase" in client.post(url, data).content.decode()
+
+
+def test_withdrawal_needs_a_date(staff, client_for, enrolment):
+    url = reverse("programme_enrolments:edit", args=[enrolment.pk])
+    data = enrolment_data(enrolment.cohort, enrolment.aspirant, enrolment.mentor, status="withdrawn")
+    assert (
+        "Give the date the aspirant completed the programme or withdrew."
+        in client_for(staff).post(url, data).content.decode()
+    )
+
+
+def test_the_enrolment_listing_filters_and_exports(staff, client_for, enrolment):
+    enrolment.aspirant.last_name = "Okafor-Active"
+    enrolment.aspirant.save()
+    other = EnrolmentFactory(
+        status="withdrawn",
+        ended_on=enrolment.cohort.start,
+        aspirant=AspirantFactory(last_name="Nkemelu-Withdrawn"),
+    )
+    client = client_for(staff)
+    body = client.get(reverse("programme_enrolments:index"), {"status": "active"}).content.decode()
+    assert enrolment.aspirant.last_name in body
+    assert other.aspirant.last_name not in body
+    response = client.get(reverse("programme_enrolments:index"), {"export": "csv"})
+    content = (
+        b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    )
+    assert enrolment.aspirant.email in content
+
+
+def test_staff_see_mentor_log_entries_only_where_the_entry_allows(staff, client_for, enrolment):
+    shared = MentorLogEntryFactory(enrolment=enrolment, focus="Shared with staff", visibility="staff")
+    private = MentorLogEntryFactory(enrolment=enrolment, focus="Between the two of us", visibility="pair")
+    for user in (staff, UserFactory(is_superuser=True, is_staff=True)):
+        client = client_for(user)
+        body = client.get(reverse("programme_mentor_log:index")).content.decode()
+        assert "Shared with staff" in body
+        assert "Between the two of us" not in body
+        assert client.get(reverse("programme_mentor_log:inspect", args=[shared.pk])).status_code == 200
+        assert client.get(reverse("programme_mentor_log:inspect", args=[private.pk])).status_code == 404
+
+
+def test_days_and_mentor_logs_are_read_only_in_the_admin(client_for, enrolment):
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    ProgrammeDayFactory(enrolment=enrolment)
+    body = client_for(superuser).get(reverse("programme_days:index")).content.decode()
+    assert enrolment.aspirant.display_name in body
+    for name in ("programme_days:add", "programme_mentor_log:add"):
+        with pytest.raises(NoReverseMatch):
+            reverse(name)
