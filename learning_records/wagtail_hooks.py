@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from learning_records.views.cpd_report import PERMISSION, CPDReportView
+from learning_records.wagtail_admin.programme import ProgrammeGroup
 
 
 class CPDReportMenuItem(MenuItem):
@@ -19,11 +20,6 @@ def register_cpd_report_url():
 @hooks.register("register_reports_menu_item")
 def register_cpd_report_menu_item():
     return CPDReportMenuItem("CPD activity", reverse("cpd_report"), icon_name="table", order=900)
-
-
-from wagtail import hooks
-
-from learning_records.wagtail_admin.programme import ProgrammeGroup
 
 
 @hooks.register("register_admin_viewset")

@@ -3,6 +3,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.learning_records.factories import CPDRecordFactory
+from tests.learning_records.programme_fixtures import *  # noqa: F403
 from tests.members.factories import UserFactory
 
 
@@ -39,6 +40,3 @@ def _fresh_cache():
     the whole run; pages made and rolled back here must not leak into later (browser) tests."""
     yield
     cache.clear()
-
-
-from tests.learning_records.programme_fixtures import *  # noqa: F403
