@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("learning_records.urls.certificates")),
 ]
 
 if settings.DEBUG:

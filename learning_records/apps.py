@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class LearningRecordsConfig(AppConfig):
     name = "learning_records"
     verbose_name = "Learning records"
+
+    def ready(self):
+        from learning_records import checks  # noqa: F401  (registers the system checks)
+        from learning_records.certificates import load_kinds
+
+        load_kinds()
