@@ -51,3 +51,10 @@ def status_of(*, revoked: bool, superseded: bool) -> str:
     if superseded:
         return "superseded"
     return "valid"
+
+
+def recipient_problems(*, full_name: str) -> list[str]:
+    """What stops any certificate being issued to a person, whatever its kind."""
+    if not full_name.strip():
+        return ["Add your first and last name to your profile: they are printed on the certificate."]
+    return []

@@ -27,7 +27,13 @@ from learning_records.certificates.kinds import CertificateContent, CertificateK
 from learning_records.certificates.rendering import current_branding, render_certificate_pdf
 from learning_records.models import Certificate, CertificateSerialCounter
 from learning_records.models.certificates import verification_url_for
-from learning_records.rules.certificates import CODE_BYTES, encode_code, format_code, format_serial
+from learning_records.rules.certificates import (
+    CODE_BYTES,
+    encode_code,
+    format_code,
+    format_serial,
+    recipient_problems,
+)
 
 
 def _lock_member(pk) -> None:
@@ -37,7 +43,7 @@ def _lock_member(pk) -> None:
 
 
 def _refuse_unless_met(kind: CertificateKind, recipient, params: Mapping[str, Any]) -> None:
-    missing = kind.missing(recipient, **params)
+    missing = [*recipient_problems(full_name=recipient.get_full_name()), *kind.missing(recipient, **params)]
     if missing:
         raise ValidationError(list(missing), code="requirements_not_met")
 
