@@ -1,8 +1,10 @@
 """Issued certificates: the stored PDF, what it printed, and whether it still stands."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
@@ -149,6 +151,15 @@ class Certificate(models.Model):
     @property
     def download_filename(self) -> str:
         return f"{self.serial}.pdf"
+
+
+@receiver(post_delete, sender=Certificate, dispatch_uid="certificate_delete_pdf")
+def delete_pdf_with_certificate(sender, instance: Certificate, **kwargs):
+    """A deleted certificate (e.g. the member deleted their account) takes its PDF with it,
+    once the deletion has committed, so a rollback never loses a file."""
+    if instance.pdf.name:
+        storage, name = instance.pdf.storage, instance.pdf.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def verification_url_for(code: str) -> str:
