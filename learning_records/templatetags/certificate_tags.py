@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -7,3 +9,10 @@ register = template.Library()
 def with_columns(cells, columns):
     """Pair each cell of a snapshot table row with its column, for `{% for cell, column in ... %}`."""
     return zip(cells, columns, strict=False)
+
+
+@register.filter
+def soft_break_url(url):
+    """The URL with break opportunities after each slash, so a narrow box wraps it between
+    its parts rather than inside the verification code."""
+    return mark_safe("/<wbr>".join(conditional_escape(part) for part in str(url).split("/")))
