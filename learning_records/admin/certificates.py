@@ -260,7 +260,7 @@ class CertificateViewSet(ModelViewSet):
     inspect_view_class = CertificateInspectView
     filterset_class = CertificateFilterSet
     list_display = [
-        Column("serial", label="Serial", sort_key="serial"),
+        "serial",  # the first column links to the certificate and carries its actions
         Column("title", label="Certificate"),
         Column("recipient", label="Member", sort_key="recipient__last_name"),
         DateColumn("issued_at", label="Issued", sort_key="issued_at"),
