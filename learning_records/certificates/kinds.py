@@ -25,8 +25,16 @@ class Fact:
 
 @dataclass(frozen=True)
 class Column:
+    """A table column. `width` is a whole percentage of the table: PDFs lay tables out with
+    fixed widths, which keeps a 200-row statement fast; columns without one share the rest."""
+
     label: str
     numeric: bool = False
+    width: int | None = None
+
+    def __post_init__(self):
+        if self.width is not None and not (isinstance(self.width, int) and 0 < self.width < 100):
+            raise ValueError(f"Column width must be a whole percentage, not {self.width!r}.")
 
 
 @dataclass(frozen=True)

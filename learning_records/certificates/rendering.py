@@ -14,6 +14,7 @@ from learning_records.pdf import ProjectFilesFetcher, pdf_media, render_pdf
 
 logger = logging.getLogger(__name__)
 
+PDF_STYLESHEET = "css/certificate-pdf.css"
 LOGO_SPEC = "height-160"  # 16 mm tall at about 250 dpi
 SIGNATURE_SPEC = "max-600x240"
 
@@ -84,4 +85,4 @@ def render_certificate_pdf(
         "signature_url": branding.signature_url,
         "qr_svg": qr_svg(snapshot["verification_url"]),
     }
-    return render_pdf(template_name, context, fetcher=fetcher)
+    return render_pdf(template_name, context, stylesheet=PDF_STYLESHEET, fetcher=fetcher)

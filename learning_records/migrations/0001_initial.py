@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import learning_records.storage
 from django.conf import settings
 from django.db import migrations, models
+
+import learning_records.storage
 
 
 class Migration(migrations.Migration):

@@ -44,7 +44,9 @@ class ExampleAttendanceKind(CertificateKind):
             ]
         return []
 
-    def content(self, recipient, *, course, days_required, days_attended, sessions=(), standards=(), **params):
+    def content(
+        self, recipient, *, course, days_required, days_attended, sessions=(), standards=(), **params
+    ):
         statements = Statement.objects.filter(
             framework__slug="swe-professional-standards", code__in=list(standards)
         ).select_related("framework")
@@ -53,7 +55,10 @@ class ExampleAttendanceKind(CertificateKind):
             recipient_name=recipient.get_full_name(),
             statement=f"attended {days_attended} days of the course {course}.",
             subject_key=f"course:{course}",
-            facts=[Fact("Course", course), Fact("Days attended", f"{days_attended} ({days_required} required)")],
+            facts=[
+                Fact("Course", course),
+                Fact("Days attended", f"{days_attended} ({days_required} required)"),
+            ],
             tables=[
                 Table(
                     caption="Sessions attended",

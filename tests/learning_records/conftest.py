@@ -19,7 +19,10 @@ def attendance_params():
         "course": "Systemic practice",
         "days_required": 13,
         "days_attended": 14,
-        "sessions": [["12 January 2026", "Introducing systemic ideas", "6"], ["19 January 2026", "Genograms", "6"]],
+        "sessions": [
+            ["12 January 2026", "Introducing systemic ideas", "6"],
+            ["19 January 2026", "Genograms", "6"],
+        ],
         "standards": ["4.1", "4.2"],
     }
 

@@ -50,7 +50,9 @@ def test_listing_shows_certificates_with_status(staff_client, certificate):
     assert reverse("certificate_admin:reissue", args=[certificate.pk]) in html
 
 
-def test_listing_query_count_is_constant(staff_client, certificate, attendance_kind, attendance_params, django_assert_max_num_queries):
+def test_listing_query_count_is_constant(
+    staff_client, certificate, attendance_kind, attendance_params, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(60) as few:
         staff_client.get(INDEX)
     for _ in range(6):
@@ -135,7 +137,9 @@ def test_revoke_without_a_reason_is_refused(staff_client, certificate):
 
 def test_revoke_twice_shows_the_service_message(staff_client, certificate):
     revoke_certificate(certificate=certificate, reason="Issued in error.", revoked_by=None)
-    response = staff_client.post(reverse("certificate_admin:revoke", args=[certificate.pk]), {"reason": "Again"})
+    response = staff_client.post(
+        reverse("certificate_admin:revoke", args=[certificate.pk]), {"reason": "Again"}
+    )
     assert "already revoked" in response.content.decode()
 
 
@@ -188,7 +192,9 @@ def test_editors_without_the_permissions_are_refused(client, certificate):
         response = client.get(url)
         assert response.status_code in {302, 403}, url
         assert certificate.serial not in response.content.decode()
-    assert client.post(reverse("certificate_admin:revoke", args=[certificate.pk]), {"reason": "x"}).status_code in {302, 403}
+    assert client.post(
+        reverse("certificate_admin:revoke", args=[certificate.pk]), {"reason": "x"}
+    ).status_code in {302, 403}
     certificate.refresh_from_db()
     assert certificate.state == "valid"
 

@@ -117,13 +117,18 @@ def test_another_key_does_not_verify(certificate):
         verify_jwt(certificate.badge_jwt, jwk.JWK.generate(kty="OKP", crv="Ed25519"))
 
 
-def test_configured_pem_key_signs_and_is_published(settings, attendance_kind, attendance_params, member, client):
+def test_configured_pem_key_signs_and_is_published(
+    settings, attendance_kind, attendance_params, member, client
+):
     from learning_records.services.certificates import issue_certificate
 
     settings.PRAXIS_SIGNING_KEY = new_pem()
     certificate = issue_certificate(kind=attendance_kind, recipient=member, params=attendance_params)
     published = client.get(reverse("certificates:jwks")).json()
-    assert published["keys"][0]["x"] == parse_signing_key(settings.PRAXIS_SIGNING_KEY).export_public(as_dict=True)["x"]
+    assert (
+        published["keys"][0]["x"]
+        == parse_signing_key(settings.PRAXIS_SIGNING_KEY).export_public(as_dict=True)["x"]
+    )
     verify_jwt(certificate.badge_jwt, _public_key(published))
 
 

@@ -17,7 +17,9 @@ ISSUES = 20
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_concurrent_issues_get_twenty_consecutive_serials(attendance_kind, attendance_params):
     if connection.vendor != "postgresql":
-        pytest.skip("Needs row locks across connections: SQLite serialises all writers with a file lock instead.")
+        pytest.skip(
+            "Needs row locks across connections: SQLite serialises all writers with a file lock instead."
+        )
     members = [UserFactory() for _ in range(ISSUES)]
     start = threading.Barrier(ISSUES)
 
@@ -43,7 +45,9 @@ def test_twenty_concurrent_issues_get_twenty_consecutive_serials(attendance_kind
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_requests_by_one_member_make_one_certificate(attendance_kind, attendance_params):
     if connection.vendor != "postgresql":
-        pytest.skip("Needs row locks across connections: SQLite serialises all writers with a file lock instead.")
+        pytest.skip(
+            "Needs row locks across connections: SQLite serialises all writers with a file lock instead."
+        )
     member = UserFactory()
     start = threading.Barrier(2)
 

@@ -35,7 +35,9 @@ def test_refuses_with_what_is_missing(attendance_kind, attendance_params, member
 def test_refuses_a_member_without_a_name_and_lists_every_problem(attendance_kind, attendance_params):
     nameless = UserFactory(first_name="", last_name="")
     with pytest.raises(ValidationError) as refused:
-        issue_certificate(kind=attendance_kind, recipient=nameless, params={**attendance_params, "days_attended": 1})
+        issue_certificate(
+            kind=attendance_kind, recipient=nameless, params={**attendance_params, "days_attended": 1}
+        )
     assert len(refused.value.messages) == 2
     assert "Add your first and last name to your profile" in refused.value.messages[0]
     assert "needs at least 13" in refused.value.messages[1]
@@ -79,7 +81,9 @@ def test_stored_pdf_is_private_and_matches_its_sha256(certificate, settings):
 
 def test_serials_follow_one_another(attendance_kind, attendance_params):
     serials = [
-        issue_certificate(kind=attendance_kind, recipient=UserFactory(), params=attendance_params).serial_number
+        issue_certificate(
+            kind=attendance_kind, recipient=UserFactory(), params=attendance_params
+        ).serial_number
         for _ in range(3)
     ]
     assert serials == [1, 2, 3]
@@ -152,7 +156,9 @@ def test_reissue_makes_a_new_version_and_supersedes_the_old(certificate, member)
     assert list(Certificate.objects.superseded()) == [certificate]
     logged = ModelLogEntry.objects.get(action="praxis.certificate.reissue")
     assert logged.data == {"serial": new.serial, "replaces": certificate.serial, "note": "Surname corrected."}
-    assert ModelLogEntry.objects.filter(action="praxis.certificate.supersede", object_id=str(certificate.pk)).exists()
+    assert ModelLogEntry.objects.filter(
+        action="praxis.certificate.supersede", object_id=str(certificate.pk)
+    ).exists()
 
 
 def test_reissue_never_changes_the_old_pdf(certificate):
@@ -185,7 +191,9 @@ def test_reissue_checks_the_rule_again(certificate, member):
 
 def test_revoke_records_who_when_and_why(certificate):
     staff = UserFactory(is_staff=True)
-    revoked = revoke_certificate(certificate=certificate, reason="  Attendance was recorded wrongly. ", revoked_by=staff)
+    revoked = revoke_certificate(
+        certificate=certificate, reason="  Attendance was recorded wrongly. ", revoked_by=staff
+    )
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.REVOKED
     assert certificate.state == revoked.state == "revoked"

@@ -110,7 +110,18 @@ def test_a_200_row_statement_runs_onto_numbered_pages_with_the_serial_on_each(ce
     rows = [[f"{day % 28 + 1} May 2026", f"Record number {day}", "1.5"] for day in range(200)]
     snapshot = {
         **certificate.snapshot,
-        "tables": [{"caption": "Records", "columns": [{"label": "Date", "numeric": False}, {"label": "Title", "numeric": False}, {"label": "Hours", "numeric": True}], "rows": rows, "footer": ["", "Total", "300"]}],
+        "tables": [
+            {
+                "caption": "Records",
+                "columns": [
+                    {"label": "Date", "numeric": False},
+                    {"label": "Title", "numeric": False},
+                    {"label": "Hours", "numeric": True},
+                ],
+                "rows": rows,
+                "footer": ["", "Total", "300"],
+            }
+        ],
     }
     pdf = render_certificate_pdf(
         snapshot=snapshot, template_name="learning_records/pdf/certificate.html", branding=current_branding()

@@ -9,7 +9,14 @@ import pytest
 import wagtail_factories
 
 from learning_records import pdf as pdf_module
-from learning_records.pdf import MEDIA_PREFIX, STATIC_PREFIX, ProjectFilesFetcher, RefusedURL, html_to_pdf
+from learning_records.pdf import (
+    MEDIA_PREFIX,
+    STATIC_PREFIX,
+    ProjectFilesFetcher,
+    RefusedURL,
+    clear_stylesheet_cache,
+    html_to_pdf,
+)
 from learning_records.services.certificates import issue_certificate
 from tests.learning_records.pdf_tools import pdf_text
 from tests.members.factories import UserFactory
@@ -49,6 +56,7 @@ def listener():
 @pytest.fixture
 def fetched():
     """Every URL the renderer asks the fetcher for, while still fetching for real."""
+    clear_stylesheet_cache()  # so this render loads its stylesheet and fonts through the spy
     calls = []
     original = ProjectFilesFetcher.fetch
 
@@ -71,7 +79,10 @@ def test_hostile_member_text_is_printed_as_text_and_fetches_nothing(
     params = {
         **attendance_params,
         "course": f'<link rel="stylesheet" href="{base}/x.css">Systemic practice',
-        "sessions": [["12 January 2026", hostile_title, "6"], ["19 January 2026", "<script>alert(1)</script>", "6"]],
+        "sessions": [
+            ["12 January 2026", hostile_title, "6"],
+            ["19 January 2026", "<script>alert(1)</script>", "6"],
+        ],
     }
 
     certificate = issue_certificate(kind=attendance_kind, recipient=member, params=params)
@@ -90,13 +101,14 @@ def test_hostile_member_text_is_printed_as_text_and_fetches_nothing(
 def test_markup_that_asks_for_outside_urls_is_refused(listener, fetched):
     """If markup ever did reach the renderer, the fetcher still refuses (second wall)."""
     base, connections = listener
+    svg = f"%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='{base}/s.png'/%3E%3C/svg%3E"
     html = f"""<html><head><style>
         body {{ background: url({base}/bg.png) }}
         @font-face {{ font-family: x; src: url({base}/font.ttf) }}
         p {{ font-family: x }}
     </style><link rel="stylesheet" href="{base}/s.css"></head>
     <body><p>Hello</p><img src="file:///etc/passwd"><img src="{base}/i.png">
-    <img src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='{base}/svg.png'/%3E%3C/svg%3E">
+    <img src="data:image/svg+xml,{svg}">
     <img src="/static/../../../../etc/passwd"><iframe src="{base}/frame"></iframe></body></html>"""
 
     pdf = html_to_pdf(html)
@@ -165,3 +177,11 @@ def test_the_renderer_never_uses_weasyprints_default_fetcher():
     with mock.patch("weasyprint.urls.URLFetcher.fetch", side_effect=AssertionError("default fetcher used")):
         assert html_to_pdf("<p>Hello</p>").startswith(b"%PDF-")
     assert pdf_module.ORIGIN.endswith(".invalid/")
+
+
+def test_the_parsed_stylesheet_is_reused_and_fetched_once_per_thread(fetched):
+    html_to_pdf("<p>One</p>", stylesheet="css/certificate-pdf.css")
+    first = list(fetched)
+    html_to_pdf("<p>Two</p>", stylesheet="css/certificate-pdf.css")
+    assert f"{STATIC_PREFIX}css/certificate-pdf.css" in first
+    assert fetched == first

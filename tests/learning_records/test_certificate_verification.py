@@ -26,7 +26,7 @@ def page(client, certificate, **kwargs):
 def test_valid_certificate_shows_every_printed_field(client, certificate, attendance_params):
     response, html = page(client, certificate)
     assert response.status_code == 200
-    assert "<h2 id=\"status-heading\">Valid</h2>" in html
+    assert '<h2 id="status-heading">Valid</h2>' in html
     snapshot = certificate.snapshot
     for printed in [
         snapshot["title"],
@@ -65,7 +65,9 @@ def test_renders_from_the_snapshot_not_the_live_member(client, certificate, memb
 
 
 def test_revoked_shows_date_and_reason(client, certificate):
-    revoke_certificate(certificate=certificate, reason="Issued in error: attendance corrected.", revoked_by=None)
+    revoke_certificate(
+        certificate=certificate, reason="Issued in error: attendance corrected.", revoked_by=None
+    )
     certificate.refresh_from_db()
     _, html = page(client, certificate)
     assert '<h2 id="status-heading">Revoked</h2>' in html
@@ -82,7 +84,7 @@ def test_superseded_links_to_the_current_version(client, certificate):
     assert f"See the current version, {new.serial}" in html
     _, current = page(client, new)
     assert '<h2 id="status-heading">Valid</h2>' in current
-    assert f"Replaces</dt><dd class=\"certificate-code\">{certificate.serial}" in current
+    assert f'Replaces</dt><dd class="certificate-code">{certificate.serial}' in current
 
 
 @pytest.mark.parametrize("code", ["0000-0000-0000-0000", "ZZZZ-ZZZZ-ZZZZ-ZZZZ", "not-a-code", "1234"])
@@ -139,7 +141,7 @@ class TestRateLimit:
 
     def test_wrong_codes_count_too(self, client, settings):
         settings.PRAXIS_VERIFY_RATE_LIMIT = 2
-        statuses = [client.get("/verify/0000-0000-0000-000%d/" % i).status_code for i in range(4)]
+        statuses = [client.get(f"/verify/0000-0000-0000-000{i}/").status_code for i in range(4)]
         assert statuses == [404, 404, 429, 429]
 
     def test_the_limit_is_per_address(self, client, certificate, settings):

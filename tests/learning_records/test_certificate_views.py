@@ -67,7 +67,9 @@ def test_list_query_count_does_not_grow_with_certificates(
 ):
     def issue(courses):
         for course in courses:
-            issue_certificate(kind=attendance_kind, recipient=member, params={**attendance_params, "course": course})
+            issue_certificate(
+                kind=attendance_kind, recipient=member, params={**attendance_params, "course": course}
+            )
 
     client.force_login(member)
     issue(["Course 0"])
@@ -82,7 +84,9 @@ def test_list_query_count_does_not_grow_with_certificates(
 
 def test_paginates_at_twenty(client, member, attendance_kind, attendance_params):
     for i in range(21):
-        issue_certificate(kind=attendance_kind, recipient=member, params={**attendance_params, "course": f"C{i}"})
+        issue_certificate(
+            kind=attendance_kind, recipient=member, params={**attendance_params, "course": f"C{i}"}
+        )
     client.force_login(member)
     assert "Page 1 of 2" in client.get(LIST).content.decode()
     assert client.get(LIST, {"page": 2}).context["certificates"][0].serial_number == 1
@@ -137,7 +141,8 @@ class TestRequest:
 
     def post(self, client, **data):
         return client.post(
-            self.url, {"kind": "example_attendance", "course": "Systemic practice", "days_required": 13, **data}
+            self.url,
+            {"kind": "example_attendance", "course": "Systemic practice", "days_required": 13, **data},
         )
 
     def test_issues_and_says_so(self, client, member, attendance_kind):
