@@ -6,6 +6,8 @@ import pytest
 import wagtail_factories
 from pypdf import PdfReader
 
+from django.core.cache import cache
+
 from cms.models import SiteSettings
 from learning_records.certificates.rendering import current_branding, render_certificate_pdf
 from learning_records.services.certificates import issue_certificate
@@ -96,8 +98,9 @@ def test_signatory_and_images_come_from_the_site_settings(attendance_kind, atten
 
 
 def test_a_broken_logo_does_not_stop_issuing(attendance_kind, attendance_params, member, home):
+    cache.clear()  # Wagtail caches renditions by image id, which SQLite reuses between tests
     site_settings = SiteSettings.for_site(home.get_site())
-    logo = wagtail_factories.ImageFactory(title="Logo")
+    logo = wagtail_factories.ImageFactory(title="Logo", file__filename="broken-logo.png")
     logo.file.storage.delete(logo.file.name)
     site_settings.logo = logo
     site_settings.save()
