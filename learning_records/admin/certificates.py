@@ -140,6 +140,29 @@ def _action_buttons(view, certificate) -> list[Button]:
 
 
 class CertificateInspectView(generic.InspectView):
+    LABELS = {
+        "recipient": "Member",
+        "issued_at": "Issued",
+        "state_label": "Status",
+        "display_code": "Verification code",
+        "replaces": "Replaces",
+    }
+
+    def get_field_label(self, field_name, field):
+        return self.LABELS.get(field_name) or super().get_field_label(field_name, field)
+
+    def get_issued_by_display_value(self):
+        return self.object.issued_by or "Issued at the member's request"
+
+    def get_revoked_at_display_value(self):
+        return self.object.revoked_at or "Not revoked"
+
+    def get_revoked_by_display_value(self):
+        return self.object.revoked_by or "-"
+
+    def get_revocation_reason_display_value(self):
+        return self.object.revocation_reason or "-"
+
     def get_kind_display_value(self):
         return kind_name(self.object.kind)
 
