@@ -1,6 +1,6 @@
 """Time and memory to render certificate PDFs.
 
-    .venv/bin/python benchmarks/certificates.py [--runs 30]
+    .venv/bin/python benchmarks/certificates.py [--runs 30] [--no-pdfa]
 
 Prints the median and 95th-percentile wall-clock milliseconds after a warm-up, the median CPU
 milliseconds (steadier on a shared machine), and the peak Python
@@ -24,6 +24,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from learning_records import pdf as pdf_module  # noqa: E402
 from learning_records.certificates.rendering import Branding, render_certificate_pdf  # noqa: E402
 
 TEMPLATE = "learning_records/pdf/certificate.html"
@@ -119,7 +120,11 @@ def measure(name: str, data: dict, runs: int, warmup: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--no-pdfa", action="store_true", help="plain PDF, to measure what PDF/A-3b costs")
     args = parser.parse_args()
+    if args.no_pdfa:
+        pdf_module.PDF_VARIANT = None
+    print(f"PDF variant: {pdf_module.PDF_VARIANT or 'plain PDF'}")
     measure("one-page certificate", snapshot(0), args.runs, warmup=3)
     measure("statement of 200 records", snapshot(200), max(5, args.runs // 3), warmup=1)
 

@@ -5,7 +5,19 @@ issued), what gets printed (`content`), and how it reads as an Open Badges achie
 service does the rest (serials, codes, the PDF, the badge), the same for every kind.
 
 Adding a kind: subclass `CertificateKind`, then `register_kind(MyKind())` in a module that
-`learning_records.certificates` imports (see its `KIND_MODULES`).
+`learning_records.certificates` imports (see its `KIND_MODULES`). Params must be JSON (they are
+stored, and re-issue calls the kind again with them). For example:
+
+- CPD statement (`cpd_statement`, member_can_request, params {"year": "2025-26"}): missing()
+  says when the year has no submitted record; content() gives facts "Registration number",
+  "Registration year", "Records", "Total hours", "Peer-reflected"; one Table of the submitted
+  records (Date 12%, Title 34%, Type 16%, Hours numeric 8%, Standards 18%, Peer reflection 12%)
+  with a totals footer; alignments for every statement evidenced; subject_key "year:2025-26".
+- Programme completion (`programme_completion`, staff or member, params {"enrolment": id}):
+  missing() lists each requirement not yet met with mentor-confirmed days, and each of the three
+  agreements to the service project still missing; content() gives facts "Programme", "Cohort",
+  "Phase", "Service project", "Agreed by"; a Table of requirements (Activity, Days confirmed,
+  Required); subject_key "enrolment:<id>".
 """
 
 from collections.abc import Iterable, Mapping

@@ -203,3 +203,17 @@ class TestCompareFile:
         settings.PRAXIS_VERIFY_RATE_LIMIT = 1
         self.upload(client, certificate, b"%PDF-1.7")
         assert self.upload(client, certificate, b"%PDF-1.7")[0].status_code == 429
+
+
+def test_verification_page_queries_stay_few_however_long_the_certificate(
+    client, member, attendance_kind, attendance_params, django_assert_max_num_queries
+):
+    from learning_records.services.certificates import issue_certificate
+
+    rows = [[f"{n % 28 + 1} May 2026", f"Session {n}", "1"] for n in range(200)]
+    long = issue_certificate(
+        kind=attendance_kind, recipient=member, params={**attendance_params, "sessions": rows}
+    )
+    with django_assert_max_num_queries(6):
+        response = client.get(long.get_verification_path())
+    assert response.content.decode().count("<tr>") >= 200
