@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("", include("learning_records.urls.programme", namespace="programme")),
+    path("", include("learning_records.urls.certificates")),
 ]
 
 if settings.DEBUG:

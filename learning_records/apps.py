@@ -6,4 +6,9 @@ class LearningRecordsConfig(AppConfig):
     verbose_name = "Learning records"
 
     def ready(self):
+        from learning_records import checks  # noqa: F401  (registers the system checks)
+        from learning_records.certificates import load_kinds
+
         from . import signals  # noqa: F401  (connects the evidence file clean-up)
+
+        load_kinds()

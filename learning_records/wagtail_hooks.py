@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from learning_records.views.cpd_report import PERMISSION, CPDReportView
+from learning_records.wagtail_admin.certificates import CertificateViewSet
 from learning_records.wagtail_admin.programme import ProgrammeGroup
 
 
@@ -25,3 +26,20 @@ def register_cpd_report_menu_item():
 @hooks.register("register_admin_viewset")
 def register_programme_admin():
     return ProgrammeGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return CertificateViewSet("certificate_admin")
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action("praxis.certificate.issue", "Issue certificate", "Issued")
+    actions.register_action(
+        "praxis.certificate.reissue", "Re-issue certificate", "Re-issued as a new version"
+    )
+    actions.register_action(
+        "praxis.certificate.supersede", "Supersede certificate", "Superseded by a new version"
+    )
+    actions.register_action("praxis.certificate.revoke", "Revoke certificate", "Revoked")

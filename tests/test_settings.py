@@ -6,12 +6,22 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 ROOT = Path(__file__).resolve().parent.parent
+THROWAWAY_SIGNING_KEY = (
+    Ed25519PrivateKey.generate()
+    .private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    .decode()
+)
 REQUIRED = {
     "SECRET_KEY": "a-long-random-production-secret-for-this-test-only",
     "ALLOWED_HOSTS": "praxis.example",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "PRAXIS_SIGNING_KEY": THROWAWAY_SIGNING_KEY,
 }
 
 

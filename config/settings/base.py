@@ -170,6 +170,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# --- Private media: CPD evidence files and certificate PDFs ---
+# Files that only views checking who is asking may serve: never under MEDIA_ROOT, never at
+# MEDIA_URL. Point the "private" storage at S3-compatible storage with its own bucket to scale out.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+STORAGES["private"] = {"BACKEND": "learning_records.storage.PrivateFileSystemStorage"}
+# --- end private media ---
+
 # Sessions and the cache live in the database (or Redis when REDIS_URL is set), so any number
 # of app processes can serve the same site.
 if os.environ.get("REDIS_URL"):
@@ -203,9 +210,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- CPD records (learning_records) ------------------------------------------------------------
-# Evidence files are personal: they live outside MEDIA_ROOT, are never served at MEDIA_URL, and
-# reach only their owner through learning_records' download view.
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+# Evidence files are personal: they live in the private storage above and reach only their
+# owner through learning_records' download view.
 CPD_EVIDENCE_MAX_BYTES = int(os.environ.get("CPD_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
 CPD_EVIDENCE_MAX_FILES_PER_RECORD = 10
 # ----------------------------------------------------------------------------------------------
@@ -235,3 +241,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- Certificates (learning_records/certificates) ---
+# Serial numbers read PREFIX-YEAR-NUMBER, e.g. PRX-2026-000123.
+PRAXIS_CERTIFICATE_SERIAL_PREFIX = os.environ.get("PRAXIS_CERTIFICATE_SERIAL_PREFIX", "PRX")
+# The Ed25519 private key that signs Open Badges credentials: a PEM (PKCS#8) or a JWK (JSON).
+# Production refuses to start without it; dev and tests derive a throwaway key from SECRET_KEY.
+# `manage.py generate_signing_key` prints a new one.
+PRAXIS_SIGNING_KEY = os.environ.get("PRAXIS_SIGNING_KEY", "")
+# Public verification lookups allowed per client address in each window (seconds).
+PRAXIS_VERIFY_RATE_LIMIT = int(os.environ.get("PRAXIS_VERIFY_RATE_LIMIT", "30"))
+PRAXIS_VERIFY_RATE_WINDOW = int(os.environ.get("PRAXIS_VERIFY_RATE_WINDOW", "600"))
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+PRAXIS_TRUSTED_PROXY_COUNT = int(os.environ.get("PRAXIS_TRUSTED_PROXY_COUNT", "0"))
+# The largest PDF the verification page will hash when someone checks a file they were sent.
+PRAXIS_VERIFY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+# WeasyPrint reports each rendering step at INFO; only its warnings are worth reading.
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
+# --- end certificates ---

@@ -19,6 +19,8 @@ SECRET_KEY = required("SECRET_KEY")
 required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # noqa: F405
 required("DATABASE_URL")  # base.py already read it; here we refuse to fall back to SQLite.
+# Signs the Open Badges credentials issued with certificates (see base.py).
+PRAXIS_SIGNING_KEY = required("PRAXIS_SIGNING_KEY")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -19,6 +19,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="praxis-test-media-"))  # noqa: F405
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="praxis-test-private-"))  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
@@ -28,5 +29,4 @@ WHITENOISE_AUTOREFRESH = True
 # Accounts and CPD: tests that check throttling switch axes on for themselves; evidence files go
 # to a throwaway folder.
 AXES_ENABLED = False
-PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="praxis-test-private-"))  # noqa: F405
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

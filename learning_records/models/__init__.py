@@ -1,2 +1,3 @@
+from .certificates import Certificate, CertificateSerialCounter  # noqa: F401
 from .cpd import CPDActivityType, CPDRecord, EvidenceFile, PeerRole  # noqa: F401
 from .programme import *  # noqa: F403  (Cohort, Enrolment, ProgrammeDay, MentorLogEntry, ServiceProject…)

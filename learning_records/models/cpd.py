@@ -1,15 +1,13 @@
 """A member's CPD record, following the Social Work England form, and its evidence files."""
 
-import os
 import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import cached_property
 
 from learning_records.rules import cpd as rules
+from learning_records.storage import private_storage
 
 
 class CPDActivityType(models.TextChoices):
@@ -184,29 +182,6 @@ class CPDRecord(models.Model):
             has_peer_reflection=self.has_peer_reflection,
             hours=self.hours,
         )
-
-
-class PrivateMediaStorage(FileSystemStorage):
-    """Files kept outside MEDIA_ROOT with no public URL; an owner-only view streams them."""
-
-    # Plain properties (FileSystemStorage caches these) so a changed setting, as in tests, applies.
-    @property
-    def base_location(self):
-        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @cached_property
-    def base_url(self):
-        return None
-
-    def url(self, name):
-        raise ValueError("Private files have no URL; link to the owner-only download view instead.")
-
-
-private_storage = PrivateMediaStorage()
 
 
 def evidence_path(instance, filename: str) -> str:
