@@ -9,8 +9,6 @@ from learning_records.cpd_exports import record_data, records_for_export
 from learning_records.models import CPDRecord
 from members.member_data import write_json
 
-ORDER = 30
-
 
 def add_to_archive(*, member, archive) -> None:
     records = list(records_for_export(CPDRecord.objects.for_member(member).order_by("pk")))
