@@ -69,7 +69,9 @@ def record_data(record: CPDRecord, *, request=None) -> dict:
         "peer_role": record.get_peer_role_display() if record.peer_role else "",
         "peer_date": record.peer_date,
         "peer_learning": record.peer_learning,
-        "statements": [f"{s.framework.short_name} {s.code}: {s.title}" for s in record.statements.all()],
+        "statements": [
+            f"{s.framework.short_name} {s.code}: {s.display_title}" for s in record.statements.all()
+        ],
         "source_url": source_url,
         "evidence_files": [evidence.original_name for evidence in record.evidence_files.all()],
         "created_at": record.created_at,

@@ -71,9 +71,16 @@ class Statement(Orderable):
     title = models.CharField(max_length=500)
     text = models.TextField(blank=True, help_text="Optional fuller description.")
     level = models.CharField(max_length=80, blank=True, help_text="Optional: the career level it applies to.")
+    lead_in = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Words that must come before the title for it to read correctly, e.g. 'I will not' "
+        "for Social Work England standard 5. Leave blank for most statements.",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("level")]),
+        FieldPanel("lead_in"),
         FieldPanel("title"),
         FieldPanel("text"),
     ]
@@ -82,7 +89,14 @@ class Statement(Orderable):
         constraints = [models.UniqueConstraint(fields=["framework", "code"], name="statement_code_unique")]
 
     def __str__(self):
-        return f"{self.framework.short_name} {self.code}: {self.title}"
+        return f"{self.framework.short_name} {self.code}: {self.display_title}"
+
+    @property
+    def display_title(self) -> str:
+        """The title as it reads on its own: 'I will not falsify records…' rather than 'Falsify…'."""
+        if not self.lead_in:
+            return self.title
+        return f"{self.lead_in} {self.title[:1].lower()}{self.title[1:]}"
 
     @property
     def depth(self) -> int:

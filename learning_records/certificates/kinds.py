@@ -79,7 +79,7 @@ class Alignment:
         return cls(
             framework=f"{framework.name} ({framework.version})",
             code=statement.code,
-            name=statement.title,
+            name=statement.display_title,
             url=framework.source_url or fallback_url,
         )
 

@@ -38,3 +38,12 @@ def test_pcf_has_nine_domains():
 def test_every_statement_has_a_title():
     for framework in Framework.objects.prefetch_related("statements"):
         assert all(statement.title for statement in framework.statements.all()), framework.slug
+
+
+def test_standard_five_reads_the_right_way_round_on_its_own():
+    """Standard 5 is introduced by "I will not": a sub-standard shown alone must say so."""
+    swe = Framework.objects.get(slug="swe-professional-standards")
+    falsify = swe.statements.get(code="5.3")
+    assert falsify.display_title == "I will not falsify records or condone this by others"
+    assert all(s.lead_in == "I will not" for s in swe.statements.filter(code__startswith="5."))
+    assert swe.statements.get(code="4.1").display_title == swe.statements.get(code="4.1").title
