@@ -1,6 +1,6 @@
 """Shared helpers for the benchmark scripts in this folder (this file measures nothing itself).
 
-    from _harness import setup_django, throwaway_database, time_requests, print_table
+    from _harness import setup_django, throwaway_database, time_requests, time_spread, print_table
 
     setup_django()                      # settings and apps, before any model import
     with throwaway_database("pages"):   # a fresh, migrated database, dropped afterwards
@@ -71,35 +71,48 @@ def throwaway_database(label: str, *, verbosity: int = 0):
 class Timing:
     median_ms: float
     p95_ms: float
-    queries: int
+    queries: int  # per request (the most any target needed)
     requests: int
 
 
 def time_requests(client, url: str, *, requests: int = 50, warmup: int = 5, data=None) -> Timing:
-    """Time `requests` GETs of `url` through Django's test client, in process, after `warmup`.
+    """Time `requests` GETs of `url` through Django's test client, in process, after `warmup`."""
+    return time_spread([(client, url)], requests=requests, warmup=warmup, data=data)
 
-    Queries are counted on one extra request of their own: capturing them slows every query,
-    so the timed requests run without it. Any answer but 200 stops the benchmark.
+
+def time_spread(targets, *, requests: int = 50, warmup: int = 5, data=None) -> Timing:
+    """Time `requests` GETs spread in turn over `targets`, (client, url) pairs: for example one
+    logged-in client per member, each asking for its own page.
+
+    Queries are counted on one extra request per target, apart from the timed ones (capturing
+    them slows every query), and the most any target needed is reported. A streamed answer (a
+    file download) is read to its end inside the timing. Any answer but 200 stops the benchmark.
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def get():
+    def get(client, url):
         response = client.get(url, data)
         if response.status_code != 200:
             raise RuntimeError(f"GET {url} answered {response.status_code}, not 200.")
-        return response
+        if response.streaming:
+            for _chunk in response.streaming_content:
+                pass
 
-    for _ in range(warmup):
-        get()
-    with CaptureQueriesContext(connection) as captured:
-        get()
-    # Read now: the next request's request_started signal empties the connection's query log.
-    queries = len(captured.captured_queries)
+    targets = list(targets)
+    for n in range(warmup):
+        get(*targets[n % len(targets)])
+    queries = 0
+    for client, url in targets:
+        with CaptureQueriesContext(connection) as captured:
+            get(client, url)
+        # Read now: the next request's request_started signal empties the connection's query log.
+        queries = max(queries, len(captured.captured_queries))
     samples = []
-    for _ in range(requests):
+    for n in range(requests):
+        client, url = targets[n % len(targets)]
         started = time.perf_counter()
-        get()
+        get(client, url)
         samples.append((time.perf_counter() - started) * 1000)
     return Timing(
         median_ms=statistics.median(samples),
@@ -107,6 +120,53 @@ def time_requests(client, url: str, *, requests: int = 50, warmup: int = 5, data
         queries=queries,
         requests=requests,
     )
+
+
+def logged_in_client(user):
+    """A test client logged in as `user` (no password check, no login throttling)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def pldp_programme_page():
+    """The Practice Leader Development Programme's page, under a new programme index, with its
+    preparatory requirement rows (residential 2, seminars 8+, mentor's authority 3 to 5, mentor
+    days 1 to 2, Ofsted exercise up to 2, service project). Returns the page."""
+    from decimal import Decimal
+
+    from cms.models import ActivityType, Phase, ProgrammeIndexPage, ProgrammePage, ProgrammeRequirement
+    from home.models import HomePage
+
+    home = HomePage.objects.get(depth=2)
+    index = home.add_child(instance=ProgrammeIndexPage(title="Centre for Social Work", slug="centre"))
+    programme = index.add_child(
+        instance=ProgrammePage(
+            title="Practice Leader Development Programme", slug="pldp", summary="For aspirants."
+        )
+    )
+    rows = [
+        (ActivityType.RESIDENTIAL, "2", "2"),
+        (ActivityType.SEMINAR, "8", None),
+        (ActivityType.MENTOR_AUTHORITY_DAY, "3", "5"),
+        (ActivityType.MENTOR_VISIT_DAY, "1", "2"),
+        (ActivityType.OFSTED_EXERCISE, "0", "2"),
+        (ActivityType.SERVICE_PROJECT, "0", None),
+    ]
+    ProgrammeRequirement.objects.bulk_create(
+        ProgrammeRequirement(
+            programme=programme,
+            sort_order=n,
+            activity_type=activity,
+            phase=Phase.PREPARATORY,
+            min_days=Decimal(low),
+            max_days=None if high is None else Decimal(high),
+        )
+        for n, (activity, low, high) in enumerate(rows)
+    )
+    return programme
 
 
 def percentile(samples: list[float], percent: float) -> float:

@@ -7,88 +7,26 @@ entries and an agreed project plan, in a throwaway database (PostgreSQL `<name>_
 beside yours when DATABASE_URL is set, else a temporary SQLite file), then times the aspirant
 dashboard, the mentor page and the staff's cohort overview through Django's test client and
 prints the median and 95th-percentile time and the queries per request.
-
-The timing helper is self-contained for now; it is meant to move to benchmarks/_harness.py.
 """
 
 import datetime
-import os
 import random
-import shutil
-import statistics
-import sys
-import tempfile
-import time
-from contextlib import contextmanager
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _harness import (
+    logged_in_client,
+    pldp_programme_page,
+    print_table,
+    setup_django,
+    throwaway_database,
+    time_spread,
+)
+
 COHORTS = 10
 ASPIRANTS_PER_COHORT = 30
 MENTEES_PER_MENTOR = 10
 REQUESTS = 40
 WARMUP = 5
-
-
-def setup_django() -> None:
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    import django
-
-    django.setup()
-
-
-@contextmanager
-def throwaway_database(label: str):
-    from django.db import connection
-
-    settings_dict = connection.settings_dict
-    folder = tempfile.mkdtemp(prefix="praxis-bench-")
-    if connection.vendor == "sqlite":
-        settings_dict["TEST"]["NAME"] = str(Path(folder) / f"{label}.sqlite3")
-    else:
-        settings_dict["TEST"]["NAME"] = f"{settings_dict['NAME']}_bench_{label}"
-    old_name = settings_dict["NAME"]
-    print(f"Creating and migrating a throwaway {connection.display_name} database…", flush=True)
-    name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        yield f"{connection.display_name} {Path(name).name}"
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def time_requests(pairs) -> tuple[float, float, int, int]:
-    """Median ms, 95th-percentile ms, median and most queries over REQUESTS GETs.
-
-    `pairs` are (logged-in client, url); each request picks one at random, after WARMUP requests.
-    """
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    for client, url in pairs[:WARMUP]:
-        assert client.get(url).status_code == 200, url
-    timings, queries = [], []
-    for _ in range(REQUESTS):
-        client, url = random.choice(pairs)
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, url
-        queries.append(len(captured))
-    p95 = statistics.quantiles(timings, n=20)[18]
-    return statistics.median(timings), p95, int(statistics.median(queries)), max(queries)
-
-
-def logged_in(user):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def build() -> dict:
@@ -97,8 +35,7 @@ def build() -> dict:
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
-    from cms.models import ActivityType, Phase, ProgrammeIndexPage, ProgrammePage, ProgrammeRequirement
-    from home.models import HomePage
+    from cms.models import ActivityType, Phase
     from learning_records.models import (
         Cohort,
         Enrolment,
@@ -111,32 +48,7 @@ def build() -> dict:
     )
     from members.models import Organisation, User
 
-    home = HomePage.objects.get(depth=2)
-    index = home.add_child(instance=ProgrammeIndexPage(title="Centre for Social Work", slug="centre"))
-    programme = index.add_child(
-        instance=ProgrammePage(
-            title="Practice Leader Development Programme", slug="pldp", summary="For aspirants."
-        )
-    )
-    rows = [
-        (ActivityType.RESIDENTIAL, "2", "2"),
-        (ActivityType.SEMINAR, "8", None),
-        (ActivityType.MENTOR_AUTHORITY_DAY, "3", "5"),
-        (ActivityType.MENTOR_VISIT_DAY, "1", "2"),
-        (ActivityType.OFSTED_EXERCISE, "0", "2"),
-        (ActivityType.SERVICE_PROJECT, "0", None),
-    ]
-    ProgrammeRequirement.objects.bulk_create(
-        ProgrammeRequirement(
-            programme=programme,
-            sort_order=i,
-            activity_type=a,
-            phase=Phase.PREPARATORY,
-            min_days=Decimal(lo),
-            max_days=None if hi is None else Decimal(hi),
-        )
-        for i, (a, lo, hi) in enumerate(rows)
-    )
+    programme = pldp_programme_page()
     orgs = Organisation.objects.bulk_create(
         Organisation(name=f"Borough Council {i}", kind="local_authority") for i in range(12)
     )
@@ -285,22 +197,29 @@ def main() -> None:
     with throwaway_database("programme") as where:
         data = build()
         aspirants = [
-            (logged_in(e.aspirant), reverse("programme:dashboard", args=[e.pk]))
+            (logged_in_client(e.aspirant), reverse("programme:dashboard", args=[e.pk]))
             for e in random.sample(data["enrolments"], 20)
         ]
-        mentors = [(logged_in(m), reverse("programme:mentoring")) for m in random.sample(data["mentors"], 10)]
-        staff = logged_in(data["staff"])
-        overviews = [(staff, reverse("programme_overview:cohort", args=[c.pk])) for c in data["cohorts"]]
-        results = [
-            ("Aspirant dashboard (27 days/year)", *time_requests(aspirants)),
-            (f"Mentor page ({MENTEES_PER_MENTOR} aspirants)", *time_requests(mentors)),
-            (f"Cohort overview ({ASPIRANTS_PER_COHORT} aspirants)", *time_requests(overviews)),
+        mentors = [
+            (logged_in_client(m), reverse("programme:mentoring")) for m in random.sample(data["mentors"], 10)
         ]
+        staff = logged_in_client(data["staff"])
+        overviews = [(staff, reverse("programme_overview:cohort", args=[c.pk])) for c in data["cohorts"]]
+        pages = {
+            "Aspirant dashboard (27 days/year)": aspirants,
+            f"Mentor page ({MENTEES_PER_MENTOR} aspirants)": mentors,
+            f"Cohort overview ({ASPIRANTS_PER_COHORT} aspirants)": overviews,
+        }
+        rows = []
+        for label, targets in pages.items():
+            timing = time_spread(targets, requests=REQUESTS, warmup=WARMUP)
+            rows.append([label, timing.median_ms, timing.p95_ms, timing.queries])
 
-    print(f"\nProgramme pages on {where}; {REQUESTS} requests each after {WARMUP} warm-up requests.")
-    print(f"{'Page':<36}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'max q':>7}")
-    for label, median, p95, queries, most in results:
-        print(f"{label:<36}{median:>10.1f}{p95:>9.1f}{queries:>9}{most:>7}")
+    print_table(
+        ["Page", "Median ms", "p95 ms", "Queries"],
+        rows,
+        title=f"Programme pages on {where}; {REQUESTS} requests each after {WARMUP} warm-up requests",
+    )
 
 
 if __name__ == "__main__":

@@ -1,50 +1,39 @@
 """CPD records at scale: 1,000 members with 100 records each, then server time and queries for a
 member's record list, year view, CSV export and "download all my data".
 
-Run on PostgreSQL (the database is created if missing; data is built once and reused):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/praxis .venv/bin/python benchmarks/records.py
+    .venv/bin/python benchmarks/records.py --members 100     # a smaller run, e.g. on SQLite
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/praxis_bench_records \
-        .venv/bin/python benchmarks/records.py
-
-Server time is the in-process time for Django to answer the request (middleware, view, template,
-streaming the whole body), measured with the test client against the real database.
+Builds the data in a throwaway database (PostgreSQL `<name>_bench_records` beside yours when
+DATABASE_URL is set, else a temporary SQLite file; the issue asks for PostgreSQL). Server time
+is the in-process time for Django to answer (middleware, view, template, and the whole body of a
+download), through the test client, spread over 40 different members so no one member's rows
+sit warm in the cache.
 """
 
+import argparse
 import datetime
-import os
 import random
-import statistics
-import sys
 import time
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+from _harness import Progress, logged_in_client, print_table, setup_django, throwaway_database, time_spread
 
-MEMBERS = 1_000
 RECORDS_PER_MEMBER = 100
 SAMPLES = 40  # members measured per view
 EMAIL_DOMAIN = "bench.praxis.example"
 
 
-def ensure_database():
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        sys.exit(
-            "Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/praxis_bench_records"
-        )
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--members", type=int, default=1_000, help="members to create")
+    parser.add_argument("--requests", type=int, default=80, help="timed requests per view")
+    return parser.parse_args(argv)
 
 
-def build_data():
+def build_data(members: int):
     from django.contrib.auth.hashers import make_password
 
     from cms.models import Statement
@@ -52,9 +41,6 @@ def build_data():
     from learning_records.rules import cpd as rules
     from members.models import Organisation, User
 
-    if User.objects.filter(email__endswith=EMAIL_DOMAIN).count() >= MEMBERS:
-        print(f"Reusing {MEMBERS} bench members.")
-        return
     started = time.perf_counter()
     rng = random.Random(2026)
     organisations = [
@@ -72,7 +58,7 @@ def build_data():
                 role="practitioner",
                 organisation=organisations[n % len(organisations)],
             )
-            for n in range(MEMBERS)
+            for n in range(members)
         ],
         batch_size=1000,
     )
@@ -81,6 +67,7 @@ def build_data():
     through = CPDRecord.statements.through
     first_day = datetime.date(2021, 12, 1)
     text = "A paragraph of reflection about practice, what changed and why it matters. " * 6
+    progress = Progress("members", len(users), every=100)
     for user in users:
         records = []
         for n in range(RECORDS_PER_MEMBER):
@@ -112,11 +99,12 @@ def build_data():
                 for statement_id in rng.sample(statement_ids, 2)
             ]
         )
-    print(f"Built {MEMBERS} members x {RECORDS_PER_MEMBER} records in {time.perf_counter() - started:.0f} s.")
+        progress.step()
+    print(f"Built {members} members x {RECORDS_PER_MEMBER} records in {time.perf_counter() - started:.0f} s.")
 
 
-def ensure_evidence():
-    """Three 50 KB PDFs on each measured member's records, remade if the files have gone."""
+def add_evidence():
+    """Three 50 KB PDFs on each measured member's records, for the data download."""
     from django.core.files.base import ContentFile
 
     from learning_records.models import CPDRecord, EvidenceFile
@@ -124,10 +112,6 @@ def ensure_evidence():
 
     pdf = b"%PDF-1.4\n" + b"0" * 50_000 + b"\n%%EOF\n"
     users = User.objects.filter(email__endswith=EMAIL_DOMAIN).order_by("pk")[:SAMPLES]
-    existing = EvidenceFile.objects.filter(record__member__in=users)
-    if existing.count() == 3 * SAMPLES and all(e.file.storage.exists(e.file.name) for e in existing):
-        return
-    existing.delete()
     for user in users:
         for record in CPDRecord.objects.filter(member=user)[:3]:
             evidence = EvidenceFile(
@@ -136,67 +120,40 @@ def ensure_evidence():
             evidence.file.save("certificate.pdf", ContentFile(pdf), save=True)
 
 
-def measure(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
-        response = client.get(url)
-        if response.streaming:
-            for _chunk in response.streaming_content:
-                pass
-        elapsed = (time.perf_counter() - started) * 1000
-    assert response.status_code == 200, (url, response.status_code)
-    return elapsed, len(queries.captured_queries)
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def main():
-    ensure_database()
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    # A fixed folder, so evidence files made on the first run are still there on later runs.
-    settings.PRIVATE_MEDIA_ROOT = ROOT / "private_media" / "bench"
-    from django.core.management import call_command
-    from django.test import Client
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    setup_django()
+    from django.test.utils import setup_test_environment
     from django.urls import reverse
 
     from members.models import User
 
-    call_command("migrate", verbosity=0)
-    build_data()
-    ensure_evidence()
-    members = list(User.objects.filter(email__endswith=EMAIL_DOMAIN).order_by("pk")[:SAMPLES])
-    views = {
-        "record list": lambda: reverse("records:list"),
-        "year view (2024-25)": lambda: reverse("records:year", args=["2024-25"]),
-        "CSV export (all years)": lambda: reverse("records:export_csv"),
-        "download all my data": lambda: reverse("members:download_data"),
-    }
-    total = MEMBERS * RECORDS_PER_MEMBER
-    print(f"\n{SAMPLES} members measured, each with {RECORDS_PER_MEMBER} records ({total:,} records in all)")
-    print(f"{'view':<26}{'median ms':>11}{'p95 ms':>9}{'queries (median)':>18}{'queries (max)':>15}")
-    for label, url in views.items():
-        times, counts = [], []
-        for member in members:
-            client = Client()
-            client.force_login(member)
-            client.get(url())  # warm caches for this client
-            elapsed, queries = measure(client, url())
-            times.append(elapsed)
-            counts.append(queries)
-        print(
-            f"{label:<26}{statistics.median(times):>11.1f}{percentile(times, 0.95):>9.1f}"
-            f"{statistics.median(counts):>18.0f}{max(counts):>15}"
-        )
+    setup_test_environment()
+    with throwaway_database("records") as where:
+        build_data(args.members)
+        add_evidence()
+        members = list(User.objects.filter(email__endswith=EMAIL_DOMAIN).order_by("pk")[:SAMPLES])
+        clients = [logged_in_client(member) for member in members]
+        views = {
+            "Record list": reverse("records:list"),
+            "Year view (2024-25)": reverse("records:year", args=["2024-25"]),
+            "CSV export (all years)": reverse("records:export_csv"),
+            "Download all my data (ZIP)": reverse("members:download_data"),
+        }
+        rows = []
+        for label, url in views.items():
+            timing = time_spread([(client, url) for client in clients], requests=args.requests)
+            rows.append([label, timing.median_ms, timing.p95_ms, timing.queries])
+
+    total = args.members * RECORDS_PER_MEMBER
+    print_table(
+        ["View", "Median ms", "p95 ms", "Queries"],
+        rows,
+        title=(
+            f"CPD records on {where}: {args.members:,} members x {RECORDS_PER_MEMBER} records "
+            f"({total:,} in all); {args.requests} requests per view over {len(clients)} members"
+        ),
+    )
 
 
 if __name__ == "__main__":

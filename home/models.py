@@ -62,6 +62,18 @@ class HomePage(BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
+    # The site's sections, one index each, plus free-standing pages and forms.
+    subpage_types = [
+        "cms.CourseIndexPage",
+        "cms.EventIndexPage",
+        "cms.ResearchIndexPage",
+        "cms.ProgrammeIndexPage",
+        "cms.ChangeProjectIndexPage",
+        "cms.CaseStudyIndexPage",
+        "cms.PersonIndexPage",
+        "cms.StandardPage",
+        "cms.FormPage",
+    ]
     max_count = 1
     template = "home/home_page.html"
 

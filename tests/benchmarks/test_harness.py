@@ -42,3 +42,19 @@ def test_time_requests_counts_queries_and_refuses_errors(client, db):
     assert 0 < timing.median_ms <= timing.p95_ms
     with pytest.raises(RuntimeError, match="answered 404"):
         harness.time_requests(client, "/no-such-page/", requests=1, warmup=0)
+
+
+def test_time_spread_reports_the_most_queries_any_target_needed(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    urls = ["/", "/search/?q=practice"]
+    timing = harness.time_spread([(client, url) for url in urls], requests=4, warmup=2)
+    counts = []
+    for url in urls:  # warm now, as the harness's were
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured.captured_queries))
+    assert counts[0] != counts[1]
+    assert timing.requests == 4
+    assert timing.queries == max(counts)

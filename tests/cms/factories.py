@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cms import models as cms
 from home.models import HomePage
-from tests.members.factories import OrganisationFactory
+from tests.members.factories import OrganisationFactory, plain_name
 
 
 def home_page() -> HomePage:
@@ -20,8 +20,8 @@ class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = cms.Person
 
-    first_name = factory.Faker("first_name", locale="en_GB")
-    last_name = factory.Faker("last_name", locale="en_GB")
+    first_name = plain_name("first_name")
+    last_name = plain_name("last_name")
     role = "Senior lecturer"
     organisation = factory.SubFactory(OrganisationFactory, kind="university")
     offers = factory.LazyFunction(lambda: [cms.Person.Offer.SHADOWING])

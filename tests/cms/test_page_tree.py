@@ -20,8 +20,7 @@ INDEX_PAGES = {
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        # Page itself is never creatable; it is listed because HomePage names no subpage types.
-        self.assertAllowedSubpageTypes(HomePage, INDEX_PAGES | {cms.StandardPage, cms.FormPage, Page})
+        self.assertAllowedSubpageTypes(HomePage, INDEX_PAGES | {cms.StandardPage, cms.FormPage})
 
     def test_each_index_holds_only_its_own_pages_and_sits_under_home(self):
         cases = [

@@ -50,3 +50,33 @@ def test_500_page_is_used_for_server_errors(client, settings):
     response = client.get("/boom/")
     assert response.status_code == 500
     assert b"Sorry, there is a problem with the service" in response.content
+
+
+def test_footer_links_to_pages_cost_the_same_queries_however_many(client, home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.models import FooterLink, SiteSettings
+    from tests.cms.factories import StandardPageFactory
+
+    settings = SiteSettings.for_site(home.get_site())
+
+    def add_links(first, last):
+        for n in range(first, last):
+            page = StandardPageFactory(parent=home, title=f"Footer page {n}")
+            FooterLink.objects.create(settings=settings, label=f"Link {n}", page=page)
+
+    def queries_for_home():
+        client.get("/")  # warm the site and settings caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/")
+        return response, len(captured)
+
+    add_links(0, 1)
+    _, with_one = queries_for_home()
+    add_links(1, 6)
+    response, with_six = queries_for_home()
+    assert with_six == with_one
+    footer = BeautifulSoup(response.content, "html.parser").select_one("footer nav")
+    assert [a.get_text() for a in footer.find_all("a")][:6] == [f"Link {n}" for n in range(6)]
+    assert footer.find("a", string="Link 5")["href"] == "/footer-page-5/"

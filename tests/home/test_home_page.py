@@ -110,3 +110,10 @@ def test_feeds_are_advertised(client, site):
     _home, _courses, events, research = site
     links = parse(client.get("/")).head.find_all("link", rel="alternate")
     assert {link["href"] for link in links} == {f"{events.url}feed/", f"{research.url}feed/"}
+
+
+def test_the_home_page_title_names_the_site_once_and_other_pages_add_it(client, site):
+    _home, courses, _events, _research = site
+    home_title = text(parse(client.get("/")).find("title"))
+    assert home_title.count("Praxis") == 1
+    assert text(parse(client.get(courses.url)).find("title")) == f"{courses.title} | {home_title}"
