@@ -20,9 +20,12 @@ from .kinds import (  # noqa: F401
     unregister_kind,
 )
 
-# Modules whose import registers a kind (each ends with `register_kind(...)`). The CPD statement
-# and programme completion kinds go here once their models exist.
-KIND_MODULES: list[str] = []
+# Modules whose import registers a kind (each ends with `register_kind(...)`); imported by
+# `LearningRecordsConfig.ready()` once the models are loaded.
+KIND_MODULES: list[str] = [
+    "learning_records.certificates.cpd_statement",
+    "learning_records.certificates.programme_completion",
+]
 
 
 def load_kinds() -> None:

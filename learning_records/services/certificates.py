@@ -64,6 +64,30 @@ def _next_serial_number(year: int) -> int:
     return counter.last_number
 
 
+def certificate_snapshot(
+    *,
+    kind: CertificateKind,
+    content: CertificateContent,
+    serial: str,
+    code: str,
+    issued_at: datetime,
+    branding,
+    replaces_serial: str = "",
+) -> dict[str, Any]:
+    """Every field printed on the certificate: what the PDF and the verification page render."""
+    return {
+        **content.as_snapshot(),
+        "kind_name": kind.name,
+        "serial": serial,
+        "display_code": format_code(code),
+        "verification_url": verification_url_for(code),
+        "issued_at": issued_at.isoformat(),
+        "issued_on": date_format(timezone.localdate(issued_at), "j F Y"),
+        "issuer": branding.issuer_snapshot(),
+        "replaces_serial": replaces_serial,
+    }
+
+
 def _create(
     *,
     kind: CertificateKind,
@@ -90,17 +114,15 @@ def _create(
     year = timezone.localdate(issued_at).year
     number = _next_serial_number(year)
     serial = format_serial(settings.PRAXIS_CERTIFICATE_SERIAL_PREFIX, year, number)
-    snapshot = {
-        **content.as_snapshot(),
-        "kind_name": kind.name,
-        "serial": serial,
-        "display_code": format_code(code),
-        "verification_url": verification_url,
-        "issued_at": issued_at.isoformat(),
-        "issued_on": date_format(timezone.localdate(issued_at), "j F Y"),
-        "issuer": branding.issuer_snapshot(),
-        "replaces_serial": replaces.serial if replaces else "",
-    }
+    snapshot = certificate_snapshot(
+        kind=kind,
+        content=content,
+        serial=serial,
+        code=code,
+        issued_at=issued_at,
+        branding=branding,
+        replaces_serial=replaces.serial if replaces else "",
+    )
     pdf = render_certificate_pdf(snapshot=snapshot, template_name=kind.pdf_template, branding=branding)
 
     certificate = Certificate(
@@ -132,6 +154,17 @@ def _create(
     return certificate
 
 
+def standing_certificate(*, kind: str, recipient, subject_key: str) -> Certificate | None:
+    """The valid, current certificate of `kind` for one subject (a year, an enrolment), if any:
+    what a page links to instead of offering to issue a second copy. One query."""
+    return (
+        Certificate.objects.for_subject(kind=kind, recipient=recipient, subject_key=subject_key)
+        .current()
+        .valid()
+        .first()
+    )
+
+
 def issue_certificate(
     *,
     kind: str | CertificateKind,
@@ -149,14 +182,7 @@ def issue_certificate(
         _lock_member(recipient.pk)
         _refuse_unless_met(kind, recipient, params)
         content = kind.content(recipient, **params)
-        existing = (
-            Certificate.objects.for_subject(
-                kind=kind.code, recipient=recipient, subject_key=content.subject_key
-            )
-            .current()
-            .valid()
-            .first()
-        )
+        existing = standing_certificate(kind=kind.code, recipient=recipient, subject_key=content.subject_key)
         if existing is not None:
             raise ValidationError(
                 f"{existing.title} was already issued on {_day(existing.issued_at)} "
