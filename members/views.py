@@ -6,6 +6,7 @@ from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from .account_deletion import deletion_notices
 from .forms import DeleteAccountForm, ProfileForm
 from .member_data import build_archive
 
@@ -48,4 +49,8 @@ def delete_account(request):
             request, "Your account, records and files have been deleted. Thank you for using Praxis."
         )
         return redirect("/")
-    return render(request, "members/delete_account.html", {"form": form})
+    return render(
+        request,
+        "members/delete_account.html",
+        {"form": form, "notices": deletion_notices(member=request.user)},
+    )

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.admin_forms import ProgrammePageForm, duplicate_requirement_message
 from cms.blocks import BodyBlock
 
 from .base import BasePage
@@ -96,6 +97,8 @@ class ProgrammePage(BasePage):
     parent_page_types = ["cms.ProgrammeIndexPage"]
     subpage_types = ["cms.StandardPage"]
     template = "cms/programme_page.html"
+    # Checks the requirement rows as the editor submitted them (see cms/admin_forms.py for why).
+    base_form_class = ProgrammePageForm
 
     def clean(self):
         super().clean()
@@ -104,8 +107,9 @@ class ProgrammePage(BasePage):
             key = (requirement.activity_type, requirement.phase)
             if key in seen:
                 raise ValidationError(
-                    f"There are two requirement rows for '{requirement.get_activity_type_display()}' "
-                    f"in the {requirement.get_phase_display().lower()}. Keep one row per activity and phase."
+                    duplicate_requirement_message(
+                        requirement.get_activity_type_display(), requirement.get_phase_display()
+                    )
                 )
             seen.add(key)
 

@@ -19,6 +19,7 @@ class CPDActivityType(models.TextChoices):
     SHADOWING = "shadowing", "Shadowing"
     ELEARNING = "elearning", "E-learning"
     CONFERENCE = "conference", "Conference"
+    MENTORING = "mentoring", "Mentoring (giving or receiving)"
     OTHER = "other", "Other"
 
 
@@ -113,6 +114,16 @@ class CPDRecord(models.Model):
         related_name="+",
         help_text="The Praxis course, event or research page this came from.",
     )
+    # Set when the record was drafted from a mentoring contact, so asking again opens this draft.
+    # The entry belongs to the programme, not to this member: if it goes, the record stays.
+    mentor_log_entry = models.ForeignKey(
+        "learning_records.MentorLogEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     # Derived from the dates on save (see rules.registration_year_of), kept so years group and
     # aggregate in the database. bulk_create callers must set it themselves.
     registration_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False, db_index=True)
@@ -141,6 +152,11 @@ class CPDRecord(models.Model):
             models.CheckConstraint(
                 condition=models.Q(hours__isnull=True) | models.Q(hours__gt=0),
                 name="cpd_record_hours_positive",
+            ),
+            models.UniqueConstraint(
+                fields=["member", "mentor_log_entry"],
+                condition=models.Q(mentor_log_entry__isnull=False),
+                name="cpd_record_one_per_member_per_mentoring_contact",
             ),
         ]
 

@@ -78,19 +78,36 @@ class Cohort(models.Model):
             )
 
 
-class EnrolmentQuerySet(models.QuerySet):
-    def for_aspirant(self, user):
-        """The enrolments of this aspirant; nobody else's."""
+class PairScopedQuerySet(models.QuerySet):
+    """Rows that belong to an aspirant and mentor pair, scoped to one side of it.
+
+    `enrolment_path` leads from the model to its enrolment ("" for the enrolment itself).
+    """
+
+    enrolment_path = ""
+
+    def _scoped(self, user, *roles: str):
         if not user.is_authenticated:
             return self.none()
-        return self.filter(aspirant=user)
+        condition = Q()
+        for role in roles:
+            condition |= Q(**{f"{self.enrolment_path}{role}": user})
+        return self.filter(condition)
+
+    def for_aspirant(self, user):
+        """Only this aspirant's own; nobody else's."""
+        return self._scoped(user, "aspirant")
 
     def mentored_by(self, user):
-        """The enrolments this user mentors; nobody else's."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(mentor=user)
+        """Only what this user mentors; nobody else's."""
+        return self._scoped(user, "mentor")
 
+    def readable_by(self, user):
+        """The pairs this user belongs to, as the aspirant or as the mentor."""
+        return self._scoped(user, "aspirant", "mentor")
+
+
+class EnrolmentQuerySet(PairScopedQuerySet):
     def active(self):
         return self.filter(status=Enrolment.Status.ACTIVE)
 
@@ -112,8 +129,9 @@ class Enrolment(models.Model):
         COMPLETED = "completed", "Completed"
         WITHDRAWN = "withdrawn", "Withdrawn"
 
+    # The enrolment is the aspirant's record: it goes with their account (days, logs, project).
     aspirant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="programme_enrolments"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programme_enrolments"
     )
     cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="enrolments")
     aspirant_organisation = models.ForeignKey(
@@ -125,8 +143,22 @@ class Enrolment(models.Model):
         help_text="Where the aspirant works and the service project happens. "
         "Leave blank to use the organisation on their profile.",
     )
+    # A mentor who deletes their account leaves the aspirant's record whole: the enrolment keeps
+    # their name in `mentor_name` until staff assign a new mentor.
     mentor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentored_enrolments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mentored_enrolments",
+        help_text="Empty only when the mentor deleted their account: choose a new mentor.",
+    )
+    mentor_name = models.CharField(
+        "mentor's name",
+        max_length=150,
+        blank=True,
+        editable=False,
+        help_text="The mentor's name when they were last set, kept if their account is deleted.",
     )
     mentor_organisation = models.ForeignKey(
         "members.Organisation",
@@ -197,6 +229,13 @@ class Enrolment(models.Model):
     def __str__(self):
         return f"{self.aspirant} ({self.cohort})"
 
+    def save(self, *args, **kwargs):
+        if self.mentor_id:
+            self.mentor_name = self.mentor.display_name[:150]
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "mentor_name"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         # The authorities default to the people's profiles, so staff rarely have to choose them.
         if not self.aspirant_organisation_id and self.aspirant_id and self.aspirant.organisation_id:
@@ -204,6 +243,8 @@ class Enrolment(models.Model):
         if not self.mentor_organisation_id and self.mentor_id and self.mentor.organisation_id:
             self.mentor_organisation_id = self.mentor.organisation_id
         problems = {}
+        if not self.mentor_id and self._state.adding:
+            problems["mentor"] = "Choose the aspirant's mentor."
         if not self.aspirant_organisation_id:
             problems["aspirant_organisation"] = "The aspirant's profile names no authority. Choose one."
         if not self.mentor_organisation_id:
@@ -231,20 +272,25 @@ class Enrolment(models.Model):
         return self.status == self.Status.ACTIVE
 
     @property
+    def has_former_mentor(self) -> bool:
+        """The mentor deleted their account and no new mentor is assigned yet."""
+        return self.mentor_id is None
+
+    def mentor_label(self) -> str:
+        """The mentor's name, or "Former mentor: <name>" once their account is gone."""
+        if self.mentor_id:
+            return self.mentor.display_name
+        return f"Former mentor: {self.mentor_name}" if self.mentor_name else "No mentor"
+
+    mentor_label.short_description = "Mentor"
+
+    @property
     def programme(self):
         return self.cohort.programme
 
 
-class ProgrammeDayQuerySet(models.QuerySet):
-    def for_aspirant(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(enrolment__aspirant=user)
-
-    def mentored_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(enrolment__mentor=user)
+class ProgrammeDayQuerySet(PairScopedQuerySet):
+    enrolment_path = "enrolment__"
 
     def waiting(self):
         return self.filter(status=ProgrammeDay.Status.LOGGED)
@@ -326,16 +372,8 @@ class ProgrammeDay(models.Model):
         return self.status != self.Status.CONFIRMED
 
 
-class MentorLogEntryQuerySet(models.QuerySet):
-    def for_aspirant(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(enrolment__aspirant=user)
-
-    def mentored_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(enrolment__mentor=user)
+class MentorLogEntryQuerySet(PairScopedQuerySet):
+    enrolment_path = "enrolment__"
 
     def visible_to_staff(self):
         return self.filter(visibility=MentorLogEntry.Visibility.WITH_STAFF)

@@ -156,6 +156,8 @@ def _check_day(
 
 
 def _notify_mentor(enrolment: Enrolment) -> None:
+    if not enrolment.mentor_id:  # the mentor deleted their account; a new one sees the days
+        return
     transaction.on_commit(partial(tasks.email_mentor_days_waiting.enqueue, enrolment.pk))
 
 
@@ -367,9 +369,9 @@ def _only_log_fields(fields: dict) -> dict:
 def mentoring_cpd_draft_values(*, entry: MentorLogEntry) -> dict[str, dict]:
     """Prefilled values for the mentor's and the aspirant's CPD drafts from one mentoring contact.
 
-    SEAM: the CPD record model is built on another branch. After merge, a service creates one
-    draft `CPDRecord` per person from these values (each private to its owner and editable);
-    until then this is the tested half. Keys follow the Social Work England CPD form in DESIGN.md.
+    `services.programme_cpd.draft_cpd_from_mentoring` makes one person's draft `CPDRecord` from
+    their half, when they ask (each private to its owner and editable). Keys follow the Social
+    Work England CPD form in DESIGN.md.
     The mentor log's private notes are deliberately not copied into the aspirant's draft or the
     mentor's: each writes their own reflection.
     """

@@ -3,8 +3,9 @@ dashboards and the staff's cohort overview. Each runs a fixed number of queries,
 days are logged or aspirants enrolled."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from cms.models import Phase, ProgrammeRequirement
 from learning_records.models import Cohort, Enrolment, ProgrammeDay
@@ -103,3 +104,73 @@ def cohort_overview(*, cohort: Cohort, enrolments) -> tuple[list[ProgrammeRequir
             )
         )
     return requirements, rows
+
+
+# The member's dashboard -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AspirantSummary:
+    enrolment: Enrolment
+    requirements_met: int
+    requirements_total: int
+    days_done: Decimal
+    days_needed: Decimal
+    waiting: int
+
+
+@dataclass(frozen=True)
+class MentorSummary:
+    active_aspirants: int
+    waiting: int
+
+
+def aspirant_summary(member) -> AspirantSummary | None:
+    """The member's current (or latest) enrolment against the minimums of its current phase.
+
+    Three queries: the enrolment, its requirement rows, and the day totals (with the count of days
+    waiting for the mentor). Days beyond a minimum do not count twice towards what is needed.
+    """
+    enrolment = (
+        Enrolment.objects.for_aspirant(member)
+        .select_related("cohort__programme")
+        .order_by("status", "-cohort__start")  # "active" sorts first
+        .first()
+    )
+    if enrolment is None:
+        return None
+    totals = list(
+        enrolment.days.all()
+        .totals()
+        .annotate(waiting=Count("pk", filter=Q(status=ProgrammeDay.Status.LOGGED)))
+    )
+    by_key = {(row["phase"], row["activity_type"]): row for row in totals}
+    rows = progress_by_phase(list(enrolment.cohort.programme.requirements.all()), by_key).get(
+        enrolment.phase, []
+    )
+    required = [row.progress for row in rows if row.progress.min_days > 0]
+    return AspirantSummary(
+        enrolment=enrolment,
+        requirements_met=sum(1 for p in required if p.is_met),
+        requirements_total=len(required),
+        days_done=sum((min(p.done, p.min_days) for p in required), Decimal(0)),
+        days_needed=sum((p.min_days for p in required), Decimal(0)),
+        waiting=sum(row["waiting"] for row in totals),
+    )
+
+
+def mentor_summary(member) -> MentorSummary | None:
+    """How many aspirants the member mentors now and how many of their days wait (one query)."""
+    counts = Enrolment.objects.mentored_by(member).aggregate(
+        enrolments=Count("pk", distinct=True),
+        active=Count("pk", distinct=True, filter=Q(status=Enrolment.Status.ACTIVE)),
+        waiting=Count("days", filter=Q(days__status=ProgrammeDay.Status.LOGGED)),
+    )
+    if not counts["enrolments"]:
+        return None
+    return MentorSummary(active_aspirants=counts["active"], waiting=counts["waiting"])
+
+
+def dashboard_programme(*, member) -> dict:
+    """Context for the programme box on the member's dashboard: two to four queries in all."""
+    return {"programme_as_aspirant": aspirant_summary(member), "programme_as_mentor": mentor_summary(member)}

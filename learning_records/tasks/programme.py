@@ -41,7 +41,7 @@ def email_mentor_days_waiting(enrolment_id: int) -> bool:
         return False
     enrolment = Enrolment.objects.select_related("aspirant", "mentor", "cohort").get(pk=enrolment_id)
     waiting = list(enrolment.days.waiting().order_by("date"))
-    if not waiting:
+    if not waiting or enrolment.mentor is None:
         return False
     send_templated_email(
         "mentor_days_waiting",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from learning_records.views import agreement, mentoring
+from learning_records.views import agreement, mentoring, mentoring_cpd
 from learning_records.views import programme as aspirant
 
 app_name = "programme"
@@ -27,5 +27,6 @@ urlpatterns = [
     path("my/mentoring/days/<int:day_pk>/query/", mentoring.day_query, name="day_query"),
     path("my/mentoring/log/<int:entry_pk>/edit/", mentoring.log_edit, name="log_edit"),
     path("my/mentoring/log/<int:entry_pk>/delete/", mentoring.log_delete, name="log_delete"),
+    path("my/mentoring/log/<int:entry_pk>/cpd/", mentoring_cpd.record_as_cpd, name="log_cpd"),
     path("agree/<str:token>/", agreement.manager_agreement, name="manager_agreement"),
 ]

@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from learning_records.forms.cpd import CPDRecordForm, EvidenceForm
-from learning_records.models import CPDRecord
+from learning_records.models import Certificate, CPDRecord
 from learning_records.rules import cpd as rules
 from learning_records.services import cpd as services
 from learning_records.services.cpd_prefill import initial_from_page, source_page_for
+from learning_records.services.programme_progress import dashboard_programme
 
 RECORDS_PER_PAGE = 25
 
@@ -53,8 +54,19 @@ def dashboard(request):
             "recent_records": recent,
             "draft_count": records.drafts().count(),
             "previous_year": rules.year_name(year - 1),
+            **certificates_box(request.user),
+            **dashboard_programme(member=request.user),
         },
     )
+
+
+def certificates_box(member) -> dict:
+    """For includes/dashboard_certificates.html: how many certificates, and the latest (two queries)."""
+    certificates = Certificate.objects.for_member(member)
+    return {
+        "certificate_count": certificates.count(),
+        "latest_certificate": certificates.with_versions().first(),
+    }
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.utils import timezone
 from learning_records.models import CPDRecord
 from learning_records.rules import cpd as rules
 from learning_records.services import cpd as services
+from learning_records.services.certificates import standing_certificate
 
 from .cpd import mark_counting
 
@@ -33,11 +34,19 @@ def year_detail(request, year):
     year = _year_or_404(year)
     today = timezone.localdate()
     records = mark_counting(_year_records(request, year), today, year=year)
+    summary = services.year_summary(member=request.user, year=year, today=today)
     return render(
         request,
         "learning_records/year_detail.html",
         {
-            "summary": services.year_summary(member=request.user, year=year, today=today),
+            "summary": summary,
+            # The CPD statement (learning_records/certificates/cpd_statement.py): offered once
+            # a record counts; once issued, the page links to it instead.
+            "statement": standing_certificate(
+                kind="cpd_statement", recipient=request.user, subject_key=f"year:{summary.name}"
+            )
+            if summary.counting_records
+            else None,
             "counting": [r for r in records if r.not_counting_reason is None],
             "not_counting": [r for r in records if r.not_counting_reason is not None],
             "coverage": services.standards_coverage(member=request.user, year=year, today=today),

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from cms.models import EventPage, Phase
+from learning_records.certificates import get_kind
 from learning_records.forms.programme import (
     MilestoneFormSet,
     ProgrammeDayForm,
@@ -23,6 +24,7 @@ from learning_records.models import Enrolment, ProgrammeDay, ServiceProject, Ser
 from learning_records.rules import programme as rules
 from learning_records.services import programme as services
 from learning_records.services import programme_project as project_services
+from learning_records.services.certificates import standing_certificate
 from learning_records.services.programme_progress import enrolment_progress, loggable_requirements
 
 DAYS_PER_PAGE = 25
@@ -98,8 +100,21 @@ def dashboard(request, pk: int):
         "plan": current_plan(enrolment),
         "mentor_log": list(enrolment.mentor_log.all()[:5]),
         "closed_message": rules.logging_closed_problem(status=enrolment.status, ended_on=enrolment.ended_on),
+        **completion_context(request, enrolment),
     }
     return render(request, "learning_records/enrolment_detail.html", context)
+
+
+def completion_context(request, enrolment: Enrolment) -> dict:
+    """The completion certificate: a link once issued, else what the kind's rule still needs
+    (an empty list means the aspirant can ask for it now)."""
+    certificate = standing_certificate(
+        kind="programme_completion", recipient=request.user, subject_key=f"enrolment:{enrolment.pk}"
+    )
+    if certificate is not None:
+        return {"completion_certificate": certificate, "completion_missing": []}
+    missing = get_kind("programme_completion").missing(request.user, enrolment=enrolment.pk)
+    return {"completion_certificate": None, "completion_missing": missing}
 
 
 @login_required

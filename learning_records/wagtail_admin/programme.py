@@ -95,6 +95,17 @@ class EnrolmentForm(WagtailAdminModelForm):
                 "phase",
                 "The aspirant has logged in-role days, so they cannot go back to the preparatory phase.",
             )
+        # A new mentor (say, after the last one deleted their account) brings their own authority.
+        mentor = cleaned.get("mentor")
+        if (
+            self.instance.pk
+            and "mentor" in self.changed_data
+            and "mentor_organisation" not in self.changed_data
+            and mentor is not None
+            and mentor.organisation_id
+        ):
+            cleaned["mentor_organisation"] = mentor.organisation
+            self.instance.mentor_organisation = mentor.organisation
         return cleaned
 
 
@@ -111,14 +122,14 @@ class EnrolmentViewSet(ModelViewSet):
     icon = "user"
     menu_label = "Enrolments"
     index_view_class = EnrolmentIndexView
-    list_display = ["aspirant", "cohort", "mentor", "mentor_organisation", "phase", "status"]
+    list_display = ["aspirant", "cohort", "mentor_label", "mentor_organisation", "phase", "status"]
     list_filter = ["cohort", "phase", "status", "mentor_organisation"]
     list_export = [
         "aspirant",
         "aspirant.email",
         "aspirant_organisation",
         "cohort",
-        "mentor",
+        "mentor_label",
         "mentor_organisation",
         "manager_name",
         "manager_email",
@@ -129,7 +140,13 @@ class EnrolmentViewSet(ModelViewSet):
         "ended_on",
     ]
     export_headings = {"aspirant.email": "Aspirant's email"}
-    search_fields = ["aspirant__first_name", "aspirant__last_name", "aspirant__email", "mentor__last_name"]
+    search_fields = [
+        "aspirant__first_name",
+        "aspirant__last_name",
+        "aspirant__email",
+        "mentor__last_name",
+        "mentor_name",
+    ]
     copy_view_enabled = False
 
     def get_form_class(self, for_update=False):

@@ -105,6 +105,7 @@ class CohortOverview(WagtailAdminTemplateMixin, TemplateView):
                     Q(aspirant__first_name__icontains=word)
                     | Q(aspirant__last_name__icontains=word)
                     | Q(mentor__last_name__icontains=word)
+                    | Q(mentor_name__icontains=word)
                 )
         return enrolments
 
@@ -141,7 +142,7 @@ class CohortOverview(WagtailAdminTemplateMixin, TemplateView):
                 e.aspirant.display_name,
                 e.aspirant.email,
                 e.aspirant_organisation,
-                e.mentor.display_name,
+                e.mentor_label(),
                 e.mentor_organisation,
                 e.get_phase_display(),
                 e.get_status_display(),

@@ -1,8 +1,5 @@
-"""Sign up, confirm the email, record CPD from a seminar, draft, peer reflection, submit, CSV.
-
-After the merge the journey should start from the seminar page's "Record this as CPD" button;
-on this branch there is no event template yet, so it opens records:create?page=<id> directly.
-"""
+"""Sign up, confirm the email, record CPD from a seminar page's button, draft, peer reflection,
+submit, see the year's meter move, download the CSV."""
 
 import datetime
 import re
@@ -56,8 +53,10 @@ def test_cpd_journey(page, live_server):
     page.wait_for_url("**/my/")
     assert "0 of 2 needed" in page.locator("main").inner_text()
 
-    # Record the seminar as CPD, starting as a draft.
-    page.goto(f"/my/records/new/?page={seminar.pk}")
+    # Record the seminar as CPD from its page, starting as a draft.
+    page.goto(seminar.url)
+    page.get_by_role("link", name="Record this as CPD").click()
+    page.wait_for_url(re.compile(r"/my/records/new/"))
     assert page.get_by_label("Title").input_value() == seminar.title
     assert page.get_by_label("Hours").input_value() == "5.0"
     assert_accessible(page)

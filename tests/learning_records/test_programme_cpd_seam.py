@@ -1,7 +1,8 @@
-"""The seam for CPD drafts from a mentoring contact: prefilled values for each person.
+"""CPD drafts from a mentoring contact: the prefilled values for each person.
 
-The CPD record model is built on another branch; after merge a service creates the two drafts
-from these values. This test pins what each draft gets, and what it must not get.
+`services.programme_cpd.draft_cpd_from_mentoring` makes a person's draft from these values when
+they press "Record this as CPD" (tested in test_programme_cpd_from_mentoring.py). This test pins
+what each draft gets, and what it must not get.
 """
 
 from decimal import Decimal
