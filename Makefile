@@ -32,10 +32,10 @@ demo: install ## Load (or refresh) the demo content into the current database
 	$(MANAGE) load_demo_content
 
 test: install ## Run every test (DATABASE_URL picks the database; SQLite without it)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test-fast: install ## Every test except the browser journeys
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -n auto -m "not browser"
 
 lint: install ## ruff check and ruff format --check
 	$(BIN)/ruff check .

@@ -144,6 +144,8 @@ def test_parse_signing_key_accepts_a_jwk():
         (jwk.JWK.generate(kty="OKP", crv="Ed25519").export_public(), "must include the private key"),
         (jwk.JWK.generate(kty="EC", crv="P-256").export_private(), "must be an Ed25519 key"),
     ],
+    # Named ids: the generated keys differ on each collection, and parallel workers must agree.
+    ids=["not-a-key", "public-only", "not-ed25519"],
 )
 def test_parse_signing_key_refuses(value, message):
     with pytest.raises(ImproperlyConfigured, match=message):
