@@ -22,7 +22,7 @@ import time
 import tracemalloc
 from decimal import Decimal
 
-from _harness import percentile, pldp_programme_page, setup_django, throwaway_database
+from _harness import analyse_database, percentile, pldp_programme_page, setup_django, throwaway_database
 
 RECORDS = 200
 
@@ -210,6 +210,7 @@ def main() -> None:
     with throwaway_database("certificates") as database:
         aspirant, completion_params = build_completion()
         practitioner, statement_params = build_statement()
+        analyse_database()
         print(f"Database: {database}. PDF variant: {pdf_module.PDF_VARIANT or 'plain PDF'}")
         measure(
             "programme completion (1 page)",

@@ -17,7 +17,7 @@ import sys
 import time
 from decimal import Decimal
 
-from _harness import Progress, print_table, setup_django, throwaway_database, time_requests
+from _harness import Progress, analyse_database, print_table, setup_django, throwaway_database, time_requests
 
 TOPICS = [
     "safeguarding", "domestic abuse", "older people", "systemic practice", "supervision",
@@ -260,6 +260,7 @@ def main(argv=None) -> int:
         return 2
     with throwaway_database("pages") as database:
         build_site(args.pages)
+        analyse_database()
         rows = measure(args)
     print_table(
         ["Page", "URL", "Median ms", "p95 ms", "Queries"],

@@ -14,6 +14,7 @@ import random
 from decimal import Decimal
 
 from _harness import (
+    analyse_database,
     logged_in_client,
     pldp_programme_page,
     print_table,
@@ -196,6 +197,7 @@ def main() -> None:
     random.seed(2026)
     with throwaway_database("programme") as where:
         data = build()
+        analyse_database()
         aspirants = [
             (logged_in_client(e.aspirant), reverse("programme:dashboard", args=[e.pk]))
             for e in random.sample(data["enrolments"], 20)

@@ -17,7 +17,15 @@ import random
 import time
 from decimal import Decimal
 
-from _harness import Progress, logged_in_client, print_table, setup_django, throwaway_database, time_spread
+from _harness import (
+    Progress,
+    analyse_database,
+    logged_in_client,
+    print_table,
+    setup_django,
+    throwaway_database,
+    time_spread,
+)
 
 RECORDS_PER_MEMBER = 100
 SAMPLES = 40  # members measured per view
@@ -132,6 +140,7 @@ def main(argv=None) -> None:
     with throwaway_database("records") as where:
         build_data(args.members)
         add_evidence()
+        analyse_database()
         members = list(User.objects.filter(email__endswith=EMAIL_DOMAIN).order_by("pk")[:SAMPLES])
         clients = [logged_in_client(member) for member in members]
         views = {
