@@ -62,7 +62,7 @@ def test_time_spread_reports_the_most_queries_any_target_needed(client, db):
     assert timing.queries == max(counts)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_analyse_database_gathers_planner_statistics():
     """The search benchmark's nested-loop plan came from a database nobody had analysed."""
     from django.db import connection
