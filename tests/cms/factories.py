@@ -16,6 +16,18 @@ def home_page() -> HomePage:
     return HomePage.objects.get(depth=2)
 
 
+class OrderableFactory(factory.django.DjangoModelFactory):
+    """For Orderable rows: `sort_order` in creation order, as the admin's InlinePanel sets it.
+
+    Left empty, every row sorts as NULL and PostgreSQL may return them in any order.
+    """
+
+    class Meta:
+        abstract = True
+
+    sort_order = factory.Sequence(lambda n: n)
+
+
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = cms.Person
@@ -39,7 +51,7 @@ class FrameworkFactory(factory.django.DjangoModelFactory):
     valid_from = datetime.date(2020, 1, 1)
 
 
-class StatementFactory(factory.django.DjangoModelFactory):
+class StatementFactory(OrderableFactory):
     class Meta:
         model = cms.Statement
 
@@ -85,7 +97,7 @@ class CoursePageFactory(BasePageFactory):
     embedded_service_days = 5
 
 
-class CourseCohortFactory(factory.django.DjangoModelFactory):
+class CourseCohortFactory(OrderableFactory):
     class Meta:
         model = cms.CourseCohort
 
@@ -135,7 +147,7 @@ class ResearchOutputPageFactory(BasePageFactory):
     abstract = "What we found when we asked practitioners about the programme."
 
 
-class ResearchAuthorFactory(factory.django.DjangoModelFactory):
+class ResearchAuthorFactory(OrderableFactory):
     class Meta:
         model = cms.ResearchAuthor
 
@@ -160,7 +172,7 @@ class ProgrammePageFactory(BasePageFactory):
     summary = "A programme for aspiring practice leaders."
 
 
-class ProgrammeRequirementFactory(factory.django.DjangoModelFactory):
+class ProgrammeRequirementFactory(OrderableFactory):
     class Meta:
         model = cms.ProgrammeRequirement
 

@@ -9,6 +9,7 @@ from tests.cms.factories import (
     ChangeProjectPageFactory,
     CoursePageFactory,
     EventPageFactory,
+    OrderableFactory,
     PersonFactory,
     ProgrammePageFactory,
     ResearchOutputPageFactory,
@@ -32,7 +33,7 @@ class PdfDocumentFactory(wagtail_factories.DocumentFactory):
     file = factory.django.FileField(filename="report.pdf", data=MINIMAL_PDF)
 
 
-class CourseTutorFactory(factory.django.DjangoModelFactory):
+class CourseTutorFactory(OrderableFactory):
     class Meta:
         model = cms.CourseTutor
 
@@ -40,7 +41,7 @@ class CourseTutorFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
 
 
-class CoursePlaceAllocationFactory(factory.django.DjangoModelFactory):
+class CoursePlaceAllocationFactory(OrderableFactory):
     class Meta:
         model = cms.CoursePlaceAllocation
 
@@ -49,7 +50,7 @@ class CoursePlaceAllocationFactory(factory.django.DjangoModelFactory):
     places = 4
 
 
-class EventSpeakerFactory(factory.django.DjangoModelFactory):
+class EventSpeakerFactory(OrderableFactory):
     class Meta:
         model = cms.EventSpeaker
 
@@ -59,7 +60,7 @@ class EventSpeakerFactory(factory.django.DjangoModelFactory):
     role = "Principal social worker"
 
 
-class ResearchRelatedPageFactory(factory.django.DjangoModelFactory):
+class ResearchRelatedPageFactory(OrderableFactory):
     class Meta:
         model = cms.ResearchRelatedPage
 
@@ -67,7 +68,7 @@ class ResearchRelatedPageFactory(factory.django.DjangoModelFactory):
     related = None
 
 
-class ChangeProjectProductFactory(factory.django.DjangoModelFactory):
+class ChangeProjectProductFactory(OrderableFactory):
     class Meta:
         model = cms.ChangeProjectProduct
 
@@ -77,7 +78,7 @@ class ChangeProjectProductFactory(factory.django.DjangoModelFactory):
     document = factory.SubFactory(PdfDocumentFactory)
 
 
-class ProgrammePhaseFactory(factory.django.DjangoModelFactory):
+class ProgrammePhaseFactory(OrderableFactory):
     class Meta:
         model = cms.ProgrammePhase
 
