@@ -11,6 +11,7 @@ from django.utils import timezone
 from learning_records.models import Enrolment
 from learning_records.services import programme as services
 from learning_records.services import programme_project as project
+from tests.learning_records.completion_fixtures import propose_plan
 from tests.learning_records.programme_factories import days_ago
 
 pytestmark = pytest.mark.django_db
@@ -79,23 +80,11 @@ def test_the_aspirant_is_emailed_when_a_day_is_queried(enrolment, django_capture
     assert f"/my/programme/{enrolment.pk}/days/{day.pk}/edit/" in email.body
 
 
-def plan(enrolment, title="Redesigning the front door"):
-    return project.save_plan(
-        enrolment=enrolment,
-        user=enrolment.aspirant,
-        title=title,
-        aim="Fewer repeat referrals.",
-        need="Repeat referrals are high.",
-        planned_outcomes="A fall of a fifth.",
-        milestones=[project.MilestoneInput(title="Scoping", due_on=datetime.date(2026, 5, 1))],
-    )[0]
-
-
 def test_the_manager_is_emailed_a_working_link_when_a_plan_needs_agreement(
     enrolment, client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        version = plan(enrolment)
+        version = propose_plan(enrolment)
     (email,) = mail.outbox
     assert email.to == [enrolment.manager_email]
     assert "Redesigning the front door" in email.body
@@ -107,14 +96,14 @@ def test_the_manager_is_emailed_a_working_link_when_a_plan_needs_agreement(
 
 def test_the_manager_is_emailed_again_for_a_new_version(enrolment, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        plan(enrolment)
-        plan(enrolment, title="Redesigning the front door, version two")
+        propose_plan(enrolment)
+        propose_plan(enrolment, title="Redesigning the front door, version two")
     assert [m.to for m in mail.outbox] == [[enrolment.manager_email]] * 2
     assert "version 2" in mail.outbox[1].body
 
 
 def test_the_aspirant_is_emailed_when_changes_are_asked_for(enrolment, django_capture_on_commit_callbacks):
-    version = plan(enrolment)
+    version = propose_plan(enrolment)
     with django_capture_on_commit_callbacks(execute=True):
         project.manager_decides(
             token=project.make_manager_token(version),
