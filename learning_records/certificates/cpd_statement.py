@@ -31,6 +31,7 @@ def _plural(count: int, noun: str) -> str:
 class CpdStatementKind(CertificateKind):
     code = "cpd_statement"
     name = "CPD statement"
+    pdf_template = "learning_records/pdf/cpd_statement.html"
     member_can_request = True
     achievement_description = (
         "A statement of the continuing professional development a social worker recorded and "

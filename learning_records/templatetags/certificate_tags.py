@@ -12,6 +12,12 @@ def with_columns(cells, columns):
 
 
 @register.filter
+def entry_details(cells, columns):
+    """The cells after an entry's lead and title, each with its column (for list layouts)."""
+    return zip(cells[2:], columns[2:], strict=False)
+
+
+@register.filter
 def soft_break_url(url):
     """The URL with break opportunities after each slash, so a narrow box wraps it between
     its parts rather than inside the verification code."""

@@ -1,0 +1,113 @@
+"""How certificates lay out on paper: the completion certificate is one page with its check box,
+the CPD statement lists every record, and the fonts travel inside the file.
+
+Timings live in benchmarks/certificates.py; these check the shape that keeps rendering fast
+(one page, entries rather than a long table) without timing anything.
+"""
+
+import datetime
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from django.core.checks import run_checks
+from django.utils import timezone
+
+from learning_records.rules import cpd as rules
+from learning_records.services.certificates import issue_certificate
+from tests.learning_records.completion_fixtures import complete
+from tests.learning_records.factories import CPDRecordFactory
+from tests.learning_records.pdf_tools import decode_qr_codes, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+# The last complete registration year, so every record is in the past whatever today is.
+YEAR = rules.registration_year_of(timezone.localdate()) - 1
+START, END = rules.year_bounds(YEAR)
+
+
+def pages(pdf: bytes) -> list:
+    return PdfReader(io.BytesIO(pdf)).pages
+
+
+def embedded_fonts(pdf: bytes) -> dict[str, bool]:
+    """Each font's base name, and whether its program is embedded in the file."""
+    fonts = {}
+    for page in pages(pdf):
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            fonts[str(font["/BaseFont"])] = any(
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+    return fonts
+
+
+def test_completion_certificate_fits_one_page_with_long_names(enrolment):
+    enrolment.cohort.name = "Cohort 4 (September 2025 to August 2026), North and West partnership"
+    enrolment.cohort.save()
+    aspirant = enrolment.aspirant
+    aspirant.first_name, aspirant.last_name = "Oluwaseun Alexandra", "Fitzgerald-Nwachukwu"
+    aspirant.save()
+    complete(enrolment)
+
+    certificate = issue_certificate(
+        kind="programme_completion", recipient=aspirant, params={"enrolment": enrolment.pk}
+    )
+    pdf = certificate.pdf.open("rb").read()
+
+    assert len(pages(pdf)) == 1
+    text = pdf_text(pdf)
+    for expected in ("Oluwaseun Alexandra Fitzgerald-Nwachukwu", enrolment.cohort.name, "Page 1 of 1"):
+        assert expected in text
+    assert decode_qr_codes(pdf, page=1) == [certificate.verification_url]
+
+
+def test_cpd_statement_lists_every_record_in_date_order_with_details(member):
+    titles = []
+    for n in range(40):
+        record = CPDRecordFactory(
+            member=member,
+            start_date=START + datetime.timedelta(days=8 * n),
+            title=f"Entry {n:02d} on relationship-based practice",
+            hours="1.5",
+            with_peer=n % 4 == 0,
+        )
+        titles.append(record.title)
+
+    certificate = issue_certificate(
+        kind="cpd_statement", recipient=member, params={"year": rules.year_name(YEAR)}
+    )
+    pdf = certificate.pdf.open("rb").read()
+
+    assert len(pages(pdf)) > 1
+    text = pdf_text(pdf)
+    positions = [text.index(title) for title in titles]
+    assert positions == sorted(positions)
+    first_date = rules.long_date(START)
+    assert f"{first_date} Entry 00 on relationship-based practice" in text
+    assert "Type: Seminar or event · Hours: 1.5 · Standards: None · Peer reflection: Yes" in text
+    assert "Total · 40 records · 60 · 10 peer-reflected" in text
+    assert f"Page {len(pages(pdf))} of {len(pages(pdf))}" in text
+
+
+def test_fonts_are_embedded_subsets(enrolment):
+    complete(enrolment)
+    certificate = issue_certificate(
+        kind="programme_completion", recipient=enrolment.aspirant, params={"enrolment": enrolment.pk}
+    )
+    fonts = embedded_fonts(certificate.pdf.open("rb").read())
+
+    families = {name.split("+", 1)[1] for name in fonts}
+    assert families == {"/Lato", "/Lato-Bold", "/EB-Garamond", "/EB-Garamond-Italic"} or families == {
+        "Lato", "Lato-Bold", "EB-Garamond", "EB-Garamond-Italic",
+    }  # fmt: skip
+    assert all(fonts.values())
+    # A subset's name carries a six-letter tag ("ABCDEF+Lato"): only the glyphs used are inside.
+    assert all(len(name.lstrip("/").split("+", 1)[0]) == 6 for name in fonts)
+
+
+def test_system_check_finds_the_fast_font_subsetter():
+    """This machine (and CI, which installs libharfbuzz-subset0) has it, so no warning."""
+    assert [m.id for m in run_checks() if m.id == "learning_records.W001"] == []
