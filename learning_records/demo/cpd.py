@@ -62,7 +62,7 @@ def _records(today):
         {
             "title": "The Politics of Risk in Child Protection",
             "activity_type": CPDActivityType.SEMINAR_EVENT,
-            "start_date": this_start + datetime.timedelta(days=40),
+            "start_date": min(today, this_start + datetime.timedelta(days=40)),
             "hours": Decimal("6"),
             "provider": "Praxis Teaching Partnership",
             "description": "A seminar on how organisational fear of blame shapes risk decisions.",

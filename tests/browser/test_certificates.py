@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import timezone
 
 from learning_records.models import Certificate
 from learning_records.rules import cpd as rules
@@ -21,11 +20,12 @@ from learning_records.services.certificates import issue_certificate
 from tests.browser.conftest import assert_accessible
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.pdf_tools import pdf_text
+from tests.learning_records.years import settled_year
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-YEAR = rules.registration_year_of(timezone.localdate())
+YEAR = settled_year()
 YEAR_NAME = rules.year_name(YEAR)
 
 

@@ -16,11 +16,12 @@ from learning_records.rules import cpd as rules
 from learning_records.services.certificates import issue_certificate
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.pdf_tools import pdf_text
+from tests.learning_records.years import settled_year
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-YEAR = rules.registration_year_of(TODAY)
+YEAR = settled_year()
 YEAR_NAME = rules.year_name(YEAR)
 START, END = rules.year_bounds(YEAR)
 DAY_IN_YEAR = START + datetime.timedelta(days=20)

@@ -17,12 +17,13 @@ from learning_records.services.certificates import issue_certificate
 from tests.learning_records.completion_fixtures import complete
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.test_certificate_cpd_statement import DAY_IN_YEAR
+from tests.learning_records.years import settled_year
 
 pytestmark = pytest.mark.django_db
 
 REQUEST = reverse("certificates:request")
 LIST = reverse("certificates:list")
-YEAR_NAME = rules.year_name(rules.registration_year_of(timezone.localdate()))
+YEAR_NAME = rules.year_name(settled_year())
 YEAR_URL = reverse("records:year", args=[YEAR_NAME])
 
 
