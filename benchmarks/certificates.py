@@ -115,8 +115,8 @@ def build_statement():
     from django.utils import timezone
 
     from cms.models import Statement
-    from learning_records.models import CPDActivityType, CPDRecord, PeerRole
-    from learning_records.rules import cpd as rules
+    from learning_records.cpd import rules
+    from learning_records.cpd.models import CPDActivityType, CPDRecord, PeerRole
     from members.models import User
 
     member = User.objects.create(
@@ -232,7 +232,7 @@ def main() -> None:
     parser.add_argument("--no-pdfa", action="store_true", help="plain PDF, to measure what PDF/A-3b costs")
     args = parser.parse_args()
     setup_django()
-    from learning_records import pdf as pdf_module
+    from learning_records.common import pdf as pdf_module
 
     if args.no_pdfa:
         pdf_module.PDF_VARIANT = None

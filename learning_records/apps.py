@@ -8,7 +8,6 @@ class LearningRecordsConfig(AppConfig):
     def ready(self):
         from learning_records import checks  # noqa: F401  (registers the system checks)
         from learning_records.certificates import load_kinds
-
-        from . import signals  # noqa: F401  (connects the evidence file clean-up)
+        from learning_records.cpd import signals  # noqa: F401  (connects the evidence file clean-up)
 
         load_kinds()

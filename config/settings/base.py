@@ -174,7 +174,7 @@ STORAGES = {
 # Files that only views checking who is asking may serve: never under MEDIA_ROOT, never at
 # MEDIA_URL. Point the "private" storage at S3-compatible storage with its own bucket to scale out.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
-STORAGES["private"] = {"BACKEND": "learning_records.storage.PrivateFileSystemStorage"}
+STORAGES["private"] = {"BACKEND": "learning_records.common.storage.PrivateFileSystemStorage"}
 # --- end private media ---
 
 # Sessions and the cache live in the database (or Redis when REDIS_URL is set), so any number

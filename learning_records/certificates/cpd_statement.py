@@ -13,9 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from learning_records.models import CPDRecord
-from learning_records.rules import cpd as rules
-from learning_records.services import cpd as cpd_services
+from learning_records.cpd import rules
+from learning_records.cpd import services as cpd_services
+from learning_records.cpd.models import CPDRecord
 
 from .kinds import Alignment, CertificateContent, CertificateKind, Column, Fact, Table, register_kind
 

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from cms.models import SiteSettings
-from learning_records.pdf import ProjectFilesFetcher, pdf_media, render_pdf
+from learning_records.common.pdf import ProjectFilesFetcher, pdf_media, render_pdf
 
 logger = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import learning_records.models.cpd
+import learning_records.common.storage
+import learning_records.cpd.models
 import learning_records.models.service_project
-import learning_records.storage
 
 
 class Migration(migrations.Migration):
@@ -107,7 +107,7 @@ class Migration(migrations.Migration):
             name='EvidenceFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=learning_records.storage.private_storage, upload_to=learning_records.models.cpd.evidence_path)),
+                ('file', models.FileField(max_length=255, storage=learning_records.common.storage.private_storage, upload_to=learning_records.cpd.models.evidence_path)),
                 ('original_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField()),
@@ -246,7 +246,7 @@ class Migration(migrations.Migration):
                 ('serial_number', models.PositiveIntegerField()),
                 ('verification_code', models.CharField(max_length=16, unique=True)),
                 ('issued_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('pdf', models.FileField(max_length=255, storage=learning_records.storage.private_storage, upload_to='')),
+                ('pdf', models.FileField(max_length=255, storage=learning_records.common.storage.private_storage, upload_to='')),
                 ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
                 ('badge', models.JSONField(help_text='The Open Badges 3.0 credential (JSON-LD), unsigned.')),
                 ('badge_jwt', models.TextField(help_text='The same credential signed as a VC-JWT (EdDSA).')),

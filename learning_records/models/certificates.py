@@ -8,8 +8,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
+from learning_records.common.storage import private_storage
 from learning_records.rules.certificates import format_code, status_of
-from learning_records.storage import private_storage
 
 
 class CertificateQuerySet(models.QuerySet):

@@ -11,9 +11,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from learning_records.models import CPDRecord, MentorLogEntry
-from learning_records.rules import cpd as cpd_rules
-from learning_records.services import cpd as cpd_services
+from learning_records.cpd import rules as cpd_rules
+from learning_records.cpd import services as cpd_services
+from learning_records.cpd.models import CPDRecord
+from learning_records.models import MentorLogEntry
 from learning_records.services.programme import mentoring_cpd_draft_values
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from cms.models import Statement
 from learning_records.certificates import get_kind
 from learning_records.certificates.cpd_statement import CpdStatementKind
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
 from learning_records.services.certificates import issue_certificate
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.pdf_tools import pdf_text

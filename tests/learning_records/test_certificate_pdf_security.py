@@ -8,8 +8,8 @@ from unittest import mock
 import pytest
 import wagtail_factories
 
-from learning_records import pdf as pdf_module
-from learning_records.pdf import (
+from learning_records.common import pdf as pdf_module
+from learning_records.common.pdf import (
     MEDIA_PREFIX,
     STATIC_PREFIX,
     ProjectFilesFetcher,

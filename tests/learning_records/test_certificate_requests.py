@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from learning_records.cpd import rules
 from learning_records.models import Certificate
-from learning_records.rules import cpd as rules
 from learning_records.services.certificates import issue_certificate
 from tests.learning_records.completion_fixtures import complete
 from tests.learning_records.factories import CPDRecordFactory

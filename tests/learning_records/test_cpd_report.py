@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from learning_records.reports import cpd_activity
+from learning_records.cpd.reports import cpd_activity
 from tests.learning_records.factories import CPDRecordFactory
 from tests.members.factories import OrganisationFactory, UserFactory
 

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from learning_records.cpd.models import CPDRecord
 from learning_records.models import (
-    CPDRecord,
     Enrolment,
     MentorLogEntry,
     ProgrammeDay,

@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cms.models import EventPage, Statement
-from learning_records.models import CPDActivityType, CPDRecord, EvidenceFile, PeerRole
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
+from learning_records.cpd.models import CPDActivityType, CPDRecord, EvidenceFile, PeerRole
 from members.models import User
 
 EMAIL = "practitioner@praxis.example"

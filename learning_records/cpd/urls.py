@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from learning_records.views import cpd, cpd_files, cpd_years
+from learning_records.cpd.views import files as cpd_files
+from learning_records.cpd.views import records as cpd
+from learning_records.cpd.views import years as cpd_years
 
 app_name = "records"
 

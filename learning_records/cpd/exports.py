@@ -4,7 +4,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from learning_records.models import CPDRecord
+from learning_records.cpd.models import CPDRecord
 
 # Cells a spreadsheet would run as a formula (OWASP "CSV injection"); tab and CR too, because
 # some spreadsheets strip them and then read the = that follows.

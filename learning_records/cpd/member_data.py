@@ -5,8 +5,8 @@ from pathlib import PurePosixPath
 
 from django.utils.text import get_valid_filename
 
-from learning_records.cpd_exports import record_data, records_for_export
-from learning_records.models import CPDRecord
+from learning_records.cpd.exports import record_data, records_for_export
+from learning_records.cpd.models import CPDRecord
 from members.member_data import write_json
 
 

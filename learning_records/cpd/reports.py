@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from learning_records.models import CPDRecord
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
+from learning_records.cpd.models import CPDRecord
 
 NO_ORGANISATION = "No organisation given"
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from cms.models import CoursePage, EventPage, ResearchOutputPage, SiteSettings
-from learning_records.models import CPDActivityType
+from learning_records.cpd.models import CPDActivityType
 
 EVENT_KINDS = {
     EventPage.Kind.SEMINAR: CPDActivityType.SEMINAR_EVENT,

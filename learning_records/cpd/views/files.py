@@ -8,13 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from learning_records.cpd_exports import csv_lines, records_for_export
-from learning_records.forms.cpd import EvidenceForm
-from learning_records.models import CPDRecord, EvidenceFile
-from learning_records.rules import cpd as rules
-from learning_records.services import cpd as services
+from learning_records.cpd import rules, services
+from learning_records.cpd.exports import csv_lines, records_for_export
+from learning_records.cpd.forms import EvidenceForm
+from learning_records.cpd.models import CPDRecord, EvidenceFile
 
-from .cpd import owned_record
+from .records import owned_record
 
 
 def _owned_evidence(request, pk, evidence_pk) -> EvidenceFile:

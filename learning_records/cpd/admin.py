@@ -11,10 +11,10 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from learning_records.cpd_exports import safe_cell
-from learning_records.models import CPDRecord
-from learning_records.reports import CSV_HEADINGS, cpd_activity, csv_row
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
+from learning_records.cpd.exports import safe_cell
+from learning_records.cpd.models import CPDRecord
+from learning_records.cpd.reports import CSV_HEADINGS, cpd_activity, csv_row
 from members.models import Organisation
 
 PERMISSION = "learning_records.view_cpd_report"

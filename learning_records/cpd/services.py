@@ -16,9 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cms.models import Framework, Statement
-from learning_records.evidence_files import check_evidence_upload
-from learning_records.models import CPDRecord, EvidenceFile
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
+from learning_records.cpd.evidence import check_evidence_upload
+from learning_records.cpd.models import CPDRecord, EvidenceFile
 
 # The fields a member edits, in the order of the Social Work England form.
 RECORD_FIELDS = [

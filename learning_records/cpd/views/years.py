@@ -5,12 +5,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from learning_records.models import CPDRecord
-from learning_records.rules import cpd as rules
-from learning_records.services import cpd as services
+from learning_records.cpd import rules, services
+from learning_records.cpd.models import CPDRecord
 from learning_records.services.certificates import standing_certificate
 
-from .cpd import mark_counting
+from .records import mark_counting
 
 
 def _year_or_404(name: str) -> int:

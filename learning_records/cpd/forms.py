@@ -8,10 +8,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from cms.models import Framework, Statement
-from learning_records.evidence_files import ACCEPT_ATTRIBUTE, WHAT_IS_ALLOWED
-from learning_records.models import CPDRecord
-from learning_records.rules import cpd as rules
-from learning_records.services.cpd import RECORD_FIELDS
+from learning_records.cpd import rules
+from learning_records.cpd.evidence import ACCEPT_ATTRIBUTE, WHAT_IS_ALLOWED
+from learning_records.cpd.models import CPDRecord
+from learning_records.cpd.services import RECORD_FIELDS
 
 TEXT_LIMIT = 10_000  # characters per long answer: generous for reflection, refuses pasted books
 

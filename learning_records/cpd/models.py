@@ -6,8 +6,8 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.db import models
 
-from learning_records.rules import cpd as rules
-from learning_records.storage import private_storage
+from learning_records.common.storage import private_storage
+from learning_records.cpd import rules
 
 
 class CPDActivityType(models.TextChoices):
