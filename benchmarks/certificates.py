@@ -40,8 +40,9 @@ def build_completion():
     from django.utils import timezone
 
     from cms.models import ActivityType, Phase
-    from learning_records.models import Cohort, Enrolment, ProgrammeDay
-    from learning_records.services import programme_project as project
+    from learning_records.programme import tokens
+    from learning_records.programme.models import Cohort, Enrolment, ProgrammeDay
+    from learning_records.programme.services import project
     from members.models import Organisation, User
 
     programme = pldp_programme_page()
@@ -106,7 +107,7 @@ def build_completion():
     project.mentor_decides(
         enrolment=enrolment, mentor=mentor, version_number=version.number, decision="agreed"
     )
-    project.manager_decides(token=project.make_manager_token(version), decision="agreed")
+    project.manager_decides(token=tokens.make_manager_token(version), decision="agreed")
     return aspirant, {"enrolment": enrolment.pk}
 
 

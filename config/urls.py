@@ -18,7 +18,7 @@ urlpatterns = [
     path("my/", include("learning_records.cpd.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
-    path("", include("learning_records.urls.programme", namespace="programme")),
+    path("", include("learning_records.programme.urls", namespace="programme")),
     path("", include("learning_records.urls.certificates")),
 ]
 

@@ -4,8 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from learning_records.cpd.admin import PERMISSION, CPDReportView
+from learning_records.programme.admin.viewsets import ProgrammeGroup
 from learning_records.wagtail_admin.certificates import CertificateViewSet
-from learning_records.wagtail_admin.programme import ProgrammeGroup
 
 
 class CPDReportMenuItem(MenuItem):

@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cms.models import Phase
-from learning_records.models import Enrolment, ServiceProject, ServiceProjectVersion
-from learning_records.rules import programme as rules
-from learning_records.services.programme_progress import RequirementProgress, enrolment_progress
+from learning_records.programme import rules
+from learning_records.programme.models import Enrolment, ServiceProject, ServiceProjectVersion
+from learning_records.programme.selectors import RequirementProgress, enrolment_progress
 
 from .kinds import CertificateContent, CertificateKind, Column, Fact, Table, register_kind
 

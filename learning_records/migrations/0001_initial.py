@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 import learning_records.common.storage
 import learning_records.cpd.models
-import learning_records.models.service_project
+import learning_records.programme.models.service_project
 
 
 class Migration(migrations.Migration):
@@ -186,7 +186,7 @@ class Migration(migrations.Migration):
                 ('planned_outcomes', models.TextField(help_text='What will be different, and how you will know.')),
                 ('status', models.CharField(choices=[('awaiting', 'Waiting for agreement'), ('agreed', 'Agreed by all three'), ('changes_requested', 'Changes requested'), ('superseded', 'Replaced by a later version')], default='awaiting', max_length=20)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('manager_nonce', models.CharField(default=learning_records.models.service_project.new_nonce, editable=False, max_length=32)),
+                ('manager_nonce', models.CharField(default=learning_records.programme.models.service_project.new_nonce, editable=False, max_length=32)),
                 ('manager_link_sent_at', models.DateTimeField(blank=True, null=True)),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='learning_records.serviceproject')),

@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from cms.models import ActivityType
 from learning_records.certificates import get_kind
-from learning_records.models import Certificate, ProgrammeDay, ServiceProjectAgreement
-from learning_records.rules.programme import long_date
-from learning_records.services import programme as services
-from learning_records.services import programme_project as project
+from learning_records.models import Certificate
+from learning_records.programme import services
+from learning_records.programme.models import ProgrammeDay, ServiceProjectAgreement
+from learning_records.programme.rules import long_date
+from learning_records.programme.services import project
 from learning_records.services.certificates import issue_certificate
 from tests.learning_records.completion_fixtures import (
     complete,

@@ -9,7 +9,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from learning_records.cpd.models import CPDRecord
-from learning_records.models import (
+from learning_records.programme import services
+from learning_records.programme.models import (
     Enrolment,
     MentorLogEntry,
     ProgrammeDay,
@@ -17,8 +18,7 @@ from learning_records.models import (
     ServiceProjectAgreement,
     ServiceProjectVersion,
 )
-from learning_records.services import programme as services
-from learning_records.services.programme_cpd import draft_cpd_from_mentoring
+from learning_records.programme.services.cpd_drafts import draft_cpd_from_mentoring
 from members.models import User
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.programme_factories import (

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import NoReverseMatch, reverse
 
-from learning_records.models import Cohort, Enrolment
+from learning_records.programme.models import Cohort, Enrolment
 from tests.learning_records.programme_factories import (
     AspirantFactory,
     EnrolmentFactory,

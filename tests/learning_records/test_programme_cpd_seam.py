@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from learning_records.services.programme import mentoring_cpd_draft_values
+from learning_records.programme.services import mentoring_cpd_draft_values
 from tests.learning_records.programme_factories import MentorLogEntryFactory
 
 pytestmark = pytest.mark.django_db

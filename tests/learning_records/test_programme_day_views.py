@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from cms.models import ActivityType
-from learning_records.models import ProgrammeDay
-from learning_records.services import programme as services
+from learning_records.programme import services
+from learning_records.programme.models import ProgrammeDay
 from tests.learning_records.programme_factories import ProgrammeDayFactory, days_ago
 
 pytestmark = pytest.mark.django_db

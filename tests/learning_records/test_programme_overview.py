@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms.models import ActivityType
-from learning_records.services import programme as services
+from learning_records.programme import services
 from tests.learning_records.programme_factories import (
     AspirantFactory,
     CohortFactory,

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from learning_records.rules import programme as rules
+from learning_records.programme import rules
 
 MAR_1 = datetime.date(2026, 3, 1)
 

@@ -17,7 +17,7 @@ from learning_records.cpd.forms import CPDRecordForm, EvidenceForm
 from learning_records.cpd.models import CPDRecord
 from learning_records.cpd.selectors import initial_from_page, source_page_for
 from learning_records.models import Certificate
-from learning_records.services.programme_progress import dashboard_programme
+from learning_records.programme.selectors import dashboard_programme
 
 RECORDS_PER_PAGE = 25
 

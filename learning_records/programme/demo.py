@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import ActivityType, ProgrammePage
-from learning_records.models import Cohort, Enrolment, MentorLogEntry, ServiceProject
-from learning_records.services import programme as services
-from learning_records.services import programme_project as project
-from learning_records.tasks.programme import absolute_url
+from learning_records.programme import services, tokens
+from learning_records.programme.models import Cohort, Enrolment, MentorLogEntry, ServiceProject
+from learning_records.programme.services import project
+from learning_records.programme.tasks import absolute_url
 from members.models import User
 
 PROGRAMME_SLUG = "practice-leader-development-programme"
@@ -240,7 +240,7 @@ def load(*, stdout):
             enrolment=enrolment, mentor=mentor, version_number=version.number, decision="agreed"
         )
     version = enrolment.service_project.current_version
-    link = absolute_url(reverse("programme:manager_agreement", args=[project.make_manager_token(version)]))
+    link = absolute_url(reverse("programme:manager_agreement", args=[tokens.make_manager_token(version)]))
     stdout.write(f"  Programme: {aspirant} mentored by {mentor} on {cohort}. The manager's link: {link}")
 
 

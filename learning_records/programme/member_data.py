@@ -8,11 +8,7 @@ part of it; the aspirant's days appear only in the aspirant's own download.
 
 from django.db.models import Prefetch
 
-from learning_records.models import (
-    Enrolment,
-    MentorLogEntry,
-    ServiceProjectVersion,
-)
+from learning_records.programme.models import Enrolment, MentorLogEntry, ServiceProjectVersion
 from members.member_data import write_json
 
 

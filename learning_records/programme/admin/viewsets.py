@@ -15,10 +15,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.models import Phase
-from learning_records.models import Cohort, Enrolment, MentorLogEntry, ProgrammeDay
+from learning_records.programme.models import Cohort, Enrolment, MentorLogEntry, ProgrammeDay
 from members.models import User
 
-from .programme_overview import CohortOverviewViewSet
+from .overview import CohortOverviewViewSet
 
 PROGRAMME_STAFF_GROUP = "Programme staff"
 

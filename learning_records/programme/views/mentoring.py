@@ -15,18 +15,17 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from learning_records.forms.programme import (
+from learning_records.programme import rules, services
+from learning_records.programme.forms import (
     AgreementForm,
     DayQueryForm,
     MentorLogEntryForm,
     add_service_errors,
 )
-from learning_records.models import Enrolment, MentorLogEntry, ProgrammeDay
-from learning_records.rules import programme as rules
-from learning_records.services import programme as services
-from learning_records.services import programme_project as project_services
+from learning_records.programme.models import Enrolment, MentorLogEntry, ProgrammeDay
+from learning_records.programme.services import project as project_services
 
-from .programme import current_plan, phase_sections
+from .aspirant import current_plan, phase_sections
 
 ENTRIES_PER_PAGE = 25
 

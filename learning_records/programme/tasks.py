@@ -27,7 +27,7 @@ def send_templated_email(name: str, context: dict, to: list[str]) -> None:
 @task()
 def email_mentor_days_waiting(enrolment_id: int) -> bool:
     """Tell the mentor that days wait for confirmation, at most once per reminder interval."""
-    from learning_records.models import Enrolment
+    from learning_records.programme.models import Enrolment
 
     now = timezone.now()
     interval = datetime.timedelta(hours=settings.PROGRAMME_MENTOR_REMINDER_HOURS)
@@ -57,7 +57,7 @@ def email_mentor_days_waiting(enrolment_id: int) -> bool:
 
 @task()
 def email_aspirant_day_queried(day_id: int) -> None:
-    from learning_records.models import ProgrammeDay
+    from learning_records.programme.models import ProgrammeDay
 
     day = ProgrammeDay.objects.select_related("enrolment__aspirant", "enrolment__mentor").get(pk=day_id)
     enrolment = day.enrolment
@@ -75,8 +75,8 @@ def email_aspirant_day_queried(day_id: int) -> None:
 @task()
 def email_manager_agreement_request(version_id: int) -> None:
     """Send the manager the signed link for this version. The token is made here, not queued."""
-    from learning_records.models import ServiceProjectVersion
-    from learning_records.services.programme_project import make_manager_token
+    from learning_records.programme.models import ServiceProjectVersion
+    from learning_records.programme.tokens import make_manager_token
 
     version = ServiceProjectVersion.objects.select_related(
         "project__enrolment__aspirant", "project__enrolment__mentor", "project__enrolment__cohort__programme"
@@ -96,7 +96,7 @@ def email_manager_agreement_request(version_id: int) -> None:
 
 @task()
 def email_aspirant_changes_requested(agreement_id: int) -> None:
-    from learning_records.models import ServiceProjectAgreement
+    from learning_records.programme.models import ServiceProjectAgreement
 
     agreement = ServiceProjectAgreement.objects.select_related("version__project__enrolment__aspirant").get(
         pk=agreement_id

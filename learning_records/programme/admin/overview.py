@@ -19,8 +19,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from cms.models import Phase
-from learning_records.models import Cohort, Enrolment
-from learning_records.services.programme_progress import cohort_overview
+from learning_records.programme.models import Cohort, Enrolment
+from learning_records.programme.selectors import cohort_overview
 
 
 def can_view_overview(user) -> bool:

@@ -5,7 +5,8 @@ An aspirant's enrolments are their own record and go with the account. A mentor'
 aspirant's record is theirs, so it keeps the mentor's name and staff assign a new mentor.
 """
 
-from learning_records.models import Certificate, Enrolment
+from learning_records.models import Certificate
+from learning_records.programme.models import Enrolment
 
 
 def notices(*, member) -> list[str]:

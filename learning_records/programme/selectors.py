@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 
 from cms.models import Phase, ProgrammeRequirement
-from learning_records.models import Cohort, Enrolment, ProgrammeDay
-from learning_records.rules import programme as rules
+from learning_records.programme import rules
+from learning_records.programme.models import Cohort, Enrolment, ProgrammeDay
 
 # Progress --------------------------------------------------------------------------------------
 

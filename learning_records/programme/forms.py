@@ -5,8 +5,8 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from learning_records.models import MentorLogEntry, ServiceProjectAgreement, ServiceProjectMilestone
-from learning_records.rules.programme import RESIDENTIAL_DAYS
+from learning_records.programme.models import MentorLogEntry, ServiceProjectAgreement, ServiceProjectMilestone
+from learning_records.programme.rules import RESIDENTIAL_DAYS
 
 
 class DateInput(forms.DateInput):

@@ -14,8 +14,8 @@ from django.db import transaction
 from learning_records.cpd import rules as cpd_rules
 from learning_records.cpd import services as cpd_services
 from learning_records.cpd.models import CPDRecord
-from learning_records.models import MentorLogEntry
-from learning_records.services.programme import mentoring_cpd_draft_values
+from learning_records.programme.models import MentorLogEntry
+from learning_records.programme.services import mentoring_cpd_draft_values
 
 
 @dataclass

@@ -14,18 +14,17 @@ from django.views.decorators.http import require_POST
 
 from cms.models import EventPage, Phase
 from learning_records.certificates import get_kind
-from learning_records.forms.programme import (
+from learning_records.programme import rules, services
+from learning_records.programme.forms import (
     MilestoneFormSet,
     ProgrammeDayForm,
     ServicePlanForm,
     add_service_errors,
 )
-from learning_records.models import Enrolment, ProgrammeDay, ServiceProject, ServiceProjectVersion
-from learning_records.rules import programme as rules
-from learning_records.services import programme as services
-from learning_records.services import programme_project as project_services
+from learning_records.programme.models import Enrolment, ProgrammeDay, ServiceProject, ServiceProjectVersion
+from learning_records.programme.selectors import enrolment_progress, loggable_requirements
+from learning_records.programme.services import project as project_services
 from learning_records.services.certificates import standing_certificate
-from learning_records.services.programme_progress import enrolment_progress, loggable_requirements
 
 DAYS_PER_PAGE = 25
 

@@ -2,8 +2,7 @@
 
 from django.urls import path
 
-from learning_records.views import agreement, mentoring, mentoring_cpd
-from learning_records.views import programme as aspirant
+from learning_records.programme.views import agreement, aspirant, mentoring, mentoring_cpd
 
 app_name = "programme"
 

@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from learning_records.models import MentorLogEntry
-from learning_records.services.programme_cpd import draft_cpd_from_mentoring
+from learning_records.programme.models import MentorLogEntry
+from learning_records.programme.services.cpd_drafts import draft_cpd_from_mentoring
 
 
 @login_required

@@ -10,25 +10,22 @@ import datetime
 from dataclasses import dataclass
 from functools import partial
 
-from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from learning_records.models import (
+from learning_records.programme import rules, tasks
+from learning_records.programme.models import (
     Enrolment,
     ServiceProject,
     ServiceProjectAgreement,
     ServiceProjectMilestone,
     ServiceProjectVersion,
 )
-from learning_records.models.service_project import new_nonce
-from learning_records.rules import programme as rules
-from learning_records.tasks import programme as tasks
+from learning_records.programme.models.service_project import new_nonce
+from learning_records.programme.tokens import LinkRefused, version_for_token
 from members.models import User
 
-TOKEN_SALT = "learning_records.programme.manager-agreement"  # noqa: S105 (a namespace, not a secret)
 Party = ServiceProjectAgreement.Party
 Decision = ServiceProjectAgreement.Decision
 
@@ -190,57 +187,6 @@ def mentor_decides(
 
 
 # The manager's link ----------------------------------------------------------------------------
-
-
-class LinkRefused(Exception):
-    """The manager's link cannot be used. `gone` links were real but are expired, used or replaced."""
-
-    def __init__(self, message: str, *, gone: bool):
-        super().__init__(message)
-        self.message = message
-        self.gone = gone
-
-
-def make_manager_token(version: ServiceProjectVersion) -> str:
-    return signing.dumps(
-        {"p": version.project_id, "v": version.number, "n": version.manager_nonce}, salt=TOKEN_SALT
-    )
-
-
-def version_for_token(token: str) -> ServiceProjectVersion:
-    """The version a manager's link is for, or LinkRefused with a message to show them."""
-    max_age = datetime.timedelta(days=settings.PROGRAMME_AGREEMENT_LINK_DAYS)
-    try:
-        payload = signing.loads(token, salt=TOKEN_SALT, max_age=max_age)
-    except signing.SignatureExpired as error:
-        raise LinkRefused(
-            "This link has expired. Ask the aspirant to send you a new one from their programme page.",
-            gone=True,
-        ) from error
-    except signing.BadSignature as error:
-        raise LinkRefused("This link is not valid.", gone=False) from error
-    try:
-        version = ServiceProjectVersion.objects.select_related("project__enrolment__cohort__programme").get(
-            project_id=int(payload["p"]), number=int(payload["v"])
-        )
-    except (KeyError, TypeError, ValueError, ServiceProjectVersion.DoesNotExist) as error:
-        raise LinkRefused("This link is not valid.", gone=False) from error
-    if not isinstance(payload.get("n"), str) or payload["n"] != version.manager_nonce:
-        # Resending replaces the nonce, so an earlier link for this version lands here too.
-        raise LinkRefused(
-            "This link has been replaced by a newer one, or is not valid. "
-            "Use the link in the most recent email.",
-            gone=False,
-        )
-    if version.project.current_version_id != version.pk:
-        raise LinkRefused(
-            "The plan has changed since this link was sent. "
-            "A link to the new version has been emailed to you.",
-            gone=True,
-        )
-    if version.agreements.filter(party=Party.MANAGER).exists():
-        raise LinkRefused("You have already responded to this version of the plan. Thank you.", gone=True)
-    return version
 
 
 @transaction.atomic

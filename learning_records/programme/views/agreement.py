@@ -9,13 +9,14 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from learning_records.forms.programme import AgreementForm, add_service_errors
-from learning_records.services import programme_project as project_services
+from learning_records.programme import tokens
+from learning_records.programme.forms import AgreementForm, add_service_errors
+from learning_records.programme.services import project as project_services
 
 REFUSED_TEMPLATE = "learning_records/serviceproject_agreement_refused.html"
 
 
-def refused(request, error: project_services.LinkRefused):
+def refused(request, error: tokens.LinkRefused):
     return render(request, REFUSED_TEMPLATE, {"message": error.message}, status=410 if error.gone else 404)
 
 
@@ -23,8 +24,8 @@ def refused(request, error: project_services.LinkRefused):
 @csrf_protect
 def manager_agreement(request, token: str):
     try:
-        version = project_services.version_for_token(token)
-    except project_services.LinkRefused as error:
+        version = tokens.version_for_token(token)
+    except tokens.LinkRefused as error:
         return refused(request, error)
     form = AgreementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -32,7 +33,7 @@ def manager_agreement(request, token: str):
             agreement = project_services.manager_decides(
                 token=token, decision=form.cleaned_data["decision"], comment=form.cleaned_data["comment"]
             )
-        except project_services.LinkRefused as error:
+        except tokens.LinkRefused as error:
             return refused(request, error)
         except ValidationError as error:
             add_service_errors(form, error)
