@@ -161,10 +161,10 @@ def make_renderer(kind_code: str, recipient, params: dict):
     """Content from the database, the service's snapshot, the PDF: issuing without storing."""
     from django.utils import timezone
 
-    from learning_records.certificates import get_kind
+    from learning_records.certificates.kinds import get_kind
     from learning_records.certificates.rendering import current_branding, render_certificate_pdf
-    from learning_records.rules.certificates import CODE_BYTES, encode_code
-    from learning_records.services.certificates import certificate_snapshot
+    from learning_records.certificates.rules import CODE_BYTES, encode_code
+    from learning_records.certificates.services import certificate_snapshot
 
     kind = get_kind(kind_code)
     missing = kind.missing(recipient, **params)

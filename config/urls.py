@@ -19,7 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("", include("learning_records.programme.urls", namespace="programme")),
-    path("", include("learning_records.urls.certificates")),
+    path("", include("learning_records.certificates.urls")),
 ]
 
 if settings.DEBUG:

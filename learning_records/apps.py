@@ -9,17 +9,20 @@ class LearningRecordsConfig(AppConfig):
         "member_data": [
             "learning_records.cpd.member_data",
             "learning_records.programme.member_data",
-            "learning_records.member_data.certificates",
+            "learning_records.certificates.member_data",
         ],
-        "account_deletion": ["learning_records.programme.account_deletion"],
+        "account_deletion": [
+            "learning_records.programme.account_deletion",
+            "learning_records.certificates.account_deletion",
+        ],
         "demo": [
             "learning_records.cpd.demo",
             "learning_records.programme.demo",
-            "learning_records.demo.certificates",
+            "learning_records.certificates.demo",
         ],
         "certificate_kinds": [
-            "learning_records.certificates.cpd_statement",
-            "learning_records.certificates.programme_completion",
+            "learning_records.cpd.certificate",
+            "learning_records.programme.certificate",
         ],
     }
     # After the members' and the site's demo content, whose people and pages the records use.
@@ -28,6 +31,7 @@ class LearningRecordsConfig(AppConfig):
     def ready(self):
         from config.contributions import contributions
         from learning_records import checks  # noqa: F401  (registers the system checks)
-        from learning_records.cpd import signals  # noqa: F401  (connects the evidence file clean-up)
+        from learning_records.certificates import signals as certificate_signals  # noqa: F401
+        from learning_records.cpd import signals as cpd_signals  # noqa: F401  (one module per domain)
 
         contributions("certificate_kinds")  # each module registers its kind when imported

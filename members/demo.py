@@ -170,6 +170,7 @@ PEOPLE = [
     ),
 ]
 ADMIN_EMAIL = "admin@praxis.example"
+PRACTITIONER_EMAIL = "practitioner@praxis.example"  # whose CPD record and statement the demo shows
 DEMO_EMAILS = [person[0] for person in PEOPLE] + [ADMIN_EMAIL]
 
 

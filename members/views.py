@@ -42,7 +42,7 @@ def delete_account(request):
         user = request.user
         with transaction.atomic():
             # Records and evidence rows cascade; each app removes its stored files when the
-            # transaction commits (see learning_records.signals), so a failure deletes nothing.
+            # transaction commits (see learning_records.cpd.signals), so a failure deletes nothing.
             user.delete()
         logout(request)
         messages.success(

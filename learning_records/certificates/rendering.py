@@ -26,7 +26,7 @@ class Branding:
     organisation_name: str
     signatory_name: str = ""
     signatory_role: str = ""
-    logo_url: str = ""  # PDF fetcher URLs (see learning_records.pdf), or blank
+    logo_url: str = ""  # PDF fetcher URLs (see learning_records.common.pdf), or blank
     signature_url: str = ""
 
     def issuer_snapshot(self) -> dict:

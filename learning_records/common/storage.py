@@ -5,9 +5,11 @@ The default keeps files under PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT or at M
 """
 
 import os
+from functools import partial
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+from django.db import transaction
 from django.utils.functional import cached_property
 
 
@@ -35,3 +37,10 @@ class PrivateFileSystemStorage(FileSystemStorage):
 def private_storage():
     """The "private" storage from settings.STORAGES (a callable keeps migrations portable)."""
     return storages["private"]
+
+
+def delete_when_committed(file) -> None:
+    """Remove a stored file once the transaction that deleted its row commits, so a rolled-back
+    delete never leaves a row without its file (for the domains' post_delete handlers)."""
+    if file.name:
+        transaction.on_commit(partial(file.storage.delete, file.name))

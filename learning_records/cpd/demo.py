@@ -12,9 +12,10 @@ from django.utils import timezone
 from cms.models import EventPage, Statement
 from learning_records.cpd import rules
 from learning_records.cpd.models import CPDActivityType, CPDRecord, EvidenceFile, PeerRole
+from members.demo import PRACTITIONER_EMAIL
 from members.models import User
 
-EMAIL = "practitioner@praxis.example"
+EMAIL = PRACTITIONER_EMAIL
 
 
 def _statements(*codes):

@@ -24,7 +24,7 @@ class DateInput(forms.DateInput):
 
 
 class CPDRecordForm(forms.ModelForm):
-    """Every field is optional here but the title; the submit rules live in rules.cpd and are
+    """Every field is optional here but the title; the submit rules live in cpd.rules and are
     applied by the services, so a draft can be saved at any point."""
 
     hours = forms.DecimalField(

@@ -1,11 +1,9 @@
-"""What "Delete my account" does to programme records and certificates (see
-members.account_deletion).
+"""What "Delete my account" does to programme records (see members.account_deletion).
 
 An aspirant's enrolments are their own record and go with the account. A mentor's go on: the
 aspirant's record is theirs, so it keeps the mentor's name and staff assign a new mentor.
 """
 
-from learning_records.models import Certificate
 from learning_records.programme.models import Enrolment
 
 
@@ -26,13 +24,5 @@ def notices(*, member) -> list[str]:
             f"You mentor {mentored} aspiring practice leader{plural}. Their programme records stay "
             "theirs: the days you confirmed, your mentor log entries and the plans you agreed are kept "
             "with your name as their former mentor, and programme staff will assign a new mentor."
-        )
-    certificates = Certificate.objects.for_member(member).count()
-    if certificates:
-        plural = "s" if certificates != 1 else ""
-        notices.append(
-            f"Your {certificates} certificate{plural} will be deleted. Anyone who then checks one "
-            "with its code or QR code will be told it was not found, so download them first if you "
-            "may need to show them."
         )
     return notices

@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import ActivityType, ProgrammePage
+from learning_records.common.links import absolute_url
 from learning_records.programme import services, tokens
 from learning_records.programme.models import Cohort, Enrolment, MentorLogEntry, ServiceProject
 from learning_records.programme.services import project
-from learning_records.programme.tasks import absolute_url
 from members.models import User
 
 PROGRAMME_SLUG = "practice-leader-development-programme"

@@ -2,7 +2,7 @@
 
 This is the issue's "rules.py" for the programme. Each `*_problem` function returns a message a
 member can read, or None when the rule is met; the services in
-`learning_records/services/programme.py` call them and raise `ValidationError` with the message.
+`learning_records/programme/services/` call them and raise `ValidationError` with the message.
 Limits are not written here: they come from the `ProgrammeRequirement` rows on the programme
 page and are passed in, so another programme with other limits needs no code change.
 """
@@ -191,6 +191,13 @@ def daily_capacity_problem(
                 f"You have already logged {format_days(taken[day])} on {long_date(day)}. "
                 "A date cannot hold more than one day."
             )
+    return None
+
+
+def return_to_preparatory_problem(*, in_role_days: int) -> str | None:
+    """Moving back undoes a move made by mistake; once in-role days are logged it would misfile them."""
+    if in_role_days:
+        return "The aspirant has logged in-role days, so they cannot go back to the preparatory phase."
     return None
 
 

@@ -1,4 +1,9 @@
-"""Programme emails: days waiting for the mentor, a queried day, a plan awaiting agreement."""
+"""Programme emails: days waiting for the mentor, a queried day, a plan awaiting agreement.
+
+Services enqueue these with `transaction.on_commit`, so a task never runs for a change that was
+rolled back and always sees the committed rows. Tasks take primary keys, not objects, so any
+queue backend can carry them.
+"""
 
 import datetime
 
@@ -11,9 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-
-def absolute_url(path: str) -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
+from learning_records.common.links import absolute_url
 
 
 def send_templated_email(name: str, context: dict, to: list[str]) -> None:

@@ -18,13 +18,6 @@ SECRET = "Confidential reflection about a family"
 
 
 @pytest.fixture
-def staff(db):
-    user = UserFactory(email="staff@example.org")
-    user.groups.add(Group.objects.get(name="Programme staff"))  # made by the data migration
-    return user
-
-
-@pytest.fixture
 def activity(db):
     north = OrganisationFactory(name="Northshire County Council")
     south = OrganisationFactory(name="Southborough Council")

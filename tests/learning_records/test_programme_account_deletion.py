@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from learning_records.cpd.models import CPDRecord
@@ -153,13 +152,6 @@ def test_the_aspirant_can_still_log_a_day_without_a_mentor(
     with django_capture_on_commit_callbacks(execute=True):
         day = services.log_day(enrolment=pair, activity_type="seminar", date=days_ago(3), days=Decimal("1"))
     assert day.status == ProgrammeDay.Status.LOGGED  # waiting for the new mentor; no email to no one
-
-
-@pytest.fixture
-def staff(db):
-    user = UserFactory(email="staff@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name="Programme staff"))
-    return user
 
 
 def test_staff_see_the_former_mentor_and_assign_a_new_one(pair, staff, client_for):

@@ -1,4 +1,4 @@
-"""Table tests for the programme rules (learning_records/rules/programme.py). No database."""
+"""Table tests for the programme rules (learning_records/programme/rules.py). No database."""
 
 import datetime
 from decimal import Decimal as D

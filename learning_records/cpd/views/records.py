@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from learning_records.certificates.models import Certificate
 from learning_records.cpd import rules, services
 from learning_records.cpd.forms import CPDRecordForm, EvidenceForm
 from learning_records.cpd.models import CPDRecord
 from learning_records.cpd.selectors import initial_from_page, source_page_for
-from learning_records.models import Certificate
 from learning_records.programme.selectors import dashboard_programme
 
 RECORDS_PER_PAGE = 25

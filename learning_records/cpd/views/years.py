@@ -5,9 +5,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from learning_records.certificates.services import standing_certificate
 from learning_records.cpd import rules, services
 from learning_records.cpd.models import CPDRecord
-from learning_records.services.certificates import standing_certificate
 
 from .records import mark_counting
 

@@ -1,6 +1,6 @@
 """The staff's cohort overview in the Wagtail admin: one row per aspirant, one column per
 requirement, days done against needed, with filters and a CSV download. Registered as part of
-the Programme menu group in `wagtail_admin/programme.py`."""
+the Programme menu group in `admin/viewsets.py`."""
 
 import csv
 

@@ -1,6 +1,6 @@
-"""Programme staff in the Wagtail admin: cohorts, enrolments, days, shared mentor log entries and
-the cohort overview (with CSV download). The "Programme staff" group's permissions come from
-`learning_records/migrations/0002_programme_staff_group.py`.
+"""Programme staff in the Wagtail admin: cohorts, enrolments (admin/enrolments.py), days, shared
+mentor log entries and the cohort overview (with CSV download). The "Programme staff" group's
+permissions come from `learning_records/migrations/0003_programme_staff_group.py`.
 """
 
 from django import forms
@@ -14,10 +14,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from cms.models import Phase
-from learning_records.programme.models import Cohort, Enrolment, MentorLogEntry, ProgrammeDay
+from learning_records.programme.models import Cohort, MentorLogEntry, ProgrammeDay
 from members.models import User
 
+from .enrolments import EnrolmentViewSet
 from .overview import CohortOverviewViewSet
 
 PROGRAMME_STAFF_GROUP = "Programme staff"
@@ -62,95 +62,6 @@ class CohortViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return CohortForm
-
-
-class EnrolmentForm(WagtailAdminModelForm):
-    class Meta:
-        model = Enrolment
-        fields = [
-            "aspirant",
-            "cohort",
-            "aspirant_organisation",
-            "mentor",
-            "mentor_organisation",
-            "manager_name",
-            "manager_email",
-            "enrolled_on",
-            "phase",
-            "in_role_started_on",
-            "status",
-            "ended_on",
-            "status_note",
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        was_in_role = self.instance.pk and self.instance.phase == Phase.IN_ROLE
-        if (
-            was_in_role
-            and cleaned.get("phase") == Phase.PREPARATORY
-            and self.instance.days.filter(phase=Phase.IN_ROLE).exists()
-        ):
-            self.add_error(
-                "phase",
-                "The aspirant has logged in-role days, so they cannot go back to the preparatory phase.",
-            )
-        # A new mentor (say, after the last one deleted their account) brings their own authority.
-        mentor = cleaned.get("mentor")
-        if (
-            self.instance.pk
-            and "mentor" in self.changed_data
-            and "mentor_organisation" not in self.changed_data
-            and mentor is not None
-            and mentor.organisation_id
-        ):
-            cleaned["mentor_organisation"] = mentor.organisation
-            self.instance.mentor_organisation = mentor.organisation
-        return cleaned
-
-
-class EnrolmentIndexView(IndexView):
-    def get_base_queryset(self):
-        return (
-            super().get_base_queryset().select_related("aspirant", "mentor", "cohort", "mentor_organisation")
-        )
-
-
-class EnrolmentViewSet(ModelViewSet):
-    name = "programme_enrolments"
-    model = Enrolment
-    icon = "user"
-    menu_label = "Enrolments"
-    index_view_class = EnrolmentIndexView
-    list_display = ["aspirant", "cohort", "mentor_label", "mentor_organisation", "phase", "status"]
-    list_filter = ["cohort", "phase", "status", "mentor_organisation"]
-    list_export = [
-        "aspirant",
-        "aspirant.email",
-        "aspirant_organisation",
-        "cohort",
-        "mentor_label",
-        "mentor_organisation",
-        "manager_name",
-        "manager_email",
-        "phase",
-        "status",
-        "enrolled_on",
-        "in_role_started_on",
-        "ended_on",
-    ]
-    export_headings = {"aspirant.email": "Aspirant's email"}
-    search_fields = [
-        "aspirant__first_name",
-        "aspirant__last_name",
-        "aspirant__email",
-        "mentor__last_name",
-        "mentor_name",
-    ]
-    copy_view_enabled = False
-
-    def get_form_class(self, for_update=False):
-        return EnrolmentForm
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

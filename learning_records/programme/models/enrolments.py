@@ -1,8 +1,8 @@
 """Practice Leader Development Programme: cohorts, enrolments, programme days and mentor logs.
 
 What an aspirant must log comes from the `ProgrammeRequirement` rows on the cohort's
-`ProgrammePage`; the rules that check a log live in `learning_records/rules/programme.py` and
-every write goes through `learning_records/services/programme.py`.
+`ProgrammePage`; the rules that check a log live in `learning_records/programme/rules.py` and
+every write goes through `learning_records/programme/services/`.
 """
 
 from django.conf import settings

@@ -8,7 +8,7 @@ read. Limits come from the cohort's programme page, never from code.
 """
 
 from .days import change_day, confirm_day, delete_day, log_day, query_day
-from .enrolments import end_enrolment, enrol, move_to_in_role, phase_window_of
+from .enrolments import end_enrolment, enrol, move_to_in_role, phase_window_of, return_to_preparatory
 from .mentor_log import (
     MENTOR_LOG_FIELDS,
     add_mentor_log_entry,
@@ -32,4 +32,5 @@ __all__ = [
     "move_to_in_role",
     "phase_window_of",
     "query_day",
+    "return_to_preparatory",
 ]

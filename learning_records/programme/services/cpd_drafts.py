@@ -34,7 +34,7 @@ def role_in(entry: MentorLogEntry, member) -> str | None:
 
 
 def half_hours(hours: Decimal) -> Decimal:
-    """CPD hours are kept to the half hour (rules.cpd.hours_problem); a short contact counts as one."""
+    """CPD hours are kept to the half hour (cpd.rules.hours_problem); a short contact counts as one."""
     halves = (hours * 2).quantize(Decimal("1"), rounding=ROUND_HALF_UP) / 2
     return max(cpd_rules.MIN_HOURS, halves)
 

@@ -83,6 +83,21 @@ def move_to_in_role(*, enrolment: Enrolment, started_on: datetime.date) -> Enrol
 
 
 @transaction.atomic
+def return_to_preparatory(*, enrolment: Enrolment) -> Enrolment:
+    """Undo a move to the in-role phase, while the aspirant has logged nothing in it."""
+    enrolment = _locked(enrolment)
+    if enrolment.phase != Phase.IN_ROLE:
+        raise ValidationError("The aspirant is already in the preparatory phase.")
+    in_role_days = enrolment.days.filter(phase=Phase.IN_ROLE).count()
+    _raise(NON_FIELD_ERRORS, rules.return_to_preparatory_problem(in_role_days=in_role_days))
+    enrolment.phase = Phase.PREPARATORY
+    enrolment.in_role_started_on = None
+    enrolment.full_clean()
+    enrolment.save()
+    return enrolment
+
+
+@transaction.atomic
 def end_enrolment(*, enrolment: Enrolment, status: str, on: datetime.date, note: str = "") -> Enrolment:
     """Withdraw or complete an enrolment. Nothing is deleted; new logs are refused from now on."""
     if status not in (Enrolment.Status.WITHDRAWN, Enrolment.Status.COMPLETED):

@@ -88,7 +88,7 @@ def _only_log_fields(fields: dict) -> dict:
 def mentoring_cpd_draft_values(*, entry: MentorLogEntry) -> dict[str, dict]:
     """Prefilled values for the mentor's and the aspirant's CPD drafts from one mentoring contact.
 
-    `services.programme_cpd.draft_cpd_from_mentoring` makes one person's draft `CPDRecord` from
+    `programme.services.cpd_drafts.draft_cpd_from_mentoring` makes one person's draft `CPDRecord` from
     their half, when they ask (each private to its owner and editable). Keys follow the Social
     Work England CPD form in DESIGN.md.
     The mentor log's private notes are deliberately not copied into the aspirant's draft or the

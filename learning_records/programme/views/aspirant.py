@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from cms.models import EventPage, Phase
-from learning_records.certificates import get_kind
+from learning_records.certificates.kinds import get_kind
+from learning_records.certificates.services import standing_certificate
 from learning_records.programme import rules, services
 from learning_records.programme.forms import (
     MilestoneFormSet,
@@ -24,7 +25,6 @@ from learning_records.programme.forms import (
 from learning_records.programme.models import Enrolment, ProgrammeDay, ServiceProject, ServiceProjectVersion
 from learning_records.programme.selectors import enrolment_progress, loggable_requirements
 from learning_records.programme.services import project as project_services
-from learning_records.services.certificates import standing_certificate
 
 DAYS_PER_PAGE = 25
 

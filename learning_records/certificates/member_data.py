@@ -2,8 +2,8 @@
 
 import shutil
 
-from learning_records.certificates import kind_name
-from learning_records.models import Certificate
+from learning_records.certificates.kinds import kind_name
+from learning_records.certificates.models import Certificate
 from members.member_data import write_json
 
 

@@ -6,13 +6,12 @@ valid is never issued twice."""
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from learning_records.certificates import get_kind
+from learning_records.certificates.kinds import get_kind
+from learning_records.certificates.services import issue_certificate, standing_certificate
 from learning_records.cpd import rules
 from learning_records.cpd import services as cpd_services
-from learning_records.cpd.demo import EMAIL as PRACTITIONER_EMAIL
 from learning_records.programme.models import Enrolment
-from learning_records.services.certificates import issue_certificate, standing_certificate
-from members.demo import DEMO_EMAILS
+from members.demo import DEMO_EMAILS, PRACTITIONER_EMAIL
 from members.models import User
 
 

@@ -1,6 +1,6 @@
 """The CPD statement: a member's submitted CPD records for one registration year.
 
-Which records count is decided by the CPD rules (`rules.cpd.why_not_counting`): submitted,
+Which records count is decided by the CPD rules (`cpd.rules.why_not_counting`): submitted,
 dated in the year (by the day the activity ended), and not in the future. Drafts and records
 that count towards another year are left out, exactly as on the member's year page.
 """
@@ -9,15 +9,22 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from learning_records.certificates.kinds import (
+    Alignment,
+    CertificateContent,
+    CertificateKind,
+    Column,
+    Fact,
+    Table,
+    register_kind,
+)
+from learning_records.common.links import absolute_url
 from learning_records.cpd import rules
 from learning_records.cpd import services as cpd_services
 from learning_records.cpd.models import CPDRecord
-
-from .kinds import Alignment, CertificateContent, CertificateKind, Column, Fact, Table, register_kind
 
 
 def _hours(value: Decimal | None) -> str:
@@ -112,7 +119,7 @@ class CpdStatementKind(CertificateKind):
                     "Yes" if record.has_peer_reflection else "No",
                 ]
             )
-        fallback_url = f"{settings.WAGTAILADMIN_BASE_URL}/"
+        fallback_url = absolute_url("/")
         alignments = [
             Alignment.from_statement(statement, fallback_url=fallback_url)
             for statement in sorted(

@@ -17,11 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from learning_records.certificates.badges import CONTEXTS
 from learning_records.certificates.badges import issuer_profile as build_issuer_profile
+from learning_records.certificates.forms import CompareFileForm, VerifyCodeForm
+from learning_records.certificates.models import Certificate
 from learning_records.certificates.rendering import site_settings
+from learning_records.certificates.rules import format_code, normalise_code
 from learning_records.certificates.signing import key_id, public_jwk, public_jwks, signing_key
-from learning_records.forms.certificates import CompareFileForm, VerifyCodeForm
-from learning_records.models import Certificate
-from learning_records.rules.certificates import format_code, normalise_code
+from learning_records.common.links import absolute_url
 
 
 def client_address(request) -> str:
@@ -110,7 +111,7 @@ def verify_certificate(request, code: str):
         "replacement": certificate.superseded_by,
         "compare_form": compare_form,
         "comparison": comparison,
-        "jwks_url": f"{settings.WAGTAILADMIN_BASE_URL}{reverse('certificates:jwks')}",
+        "jwks_url": absolute_url(reverse("certificates:jwks")),
         "key_id": key_id(),
     }
     return _public(render(request, "learning_records/verify_certificate.html", context))

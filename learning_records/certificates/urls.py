@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from learning_records.views import certificates, verification
+from learning_records.certificates.views import member as certificates
+from learning_records.certificates.views import verification
 
 app_name = "certificates"
 

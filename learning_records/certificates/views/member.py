@@ -13,9 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
-from learning_records.certificates import get_kind
-from learning_records.models import Certificate
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.kinds import get_kind
+from learning_records.certificates.models import Certificate
+from learning_records.certificates.services import issue_certificate
 
 
 class CertificateListView(LoginRequiredMixin, ListView):

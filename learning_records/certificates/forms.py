@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from learning_records.rules.certificates import normalise_code
+from learning_records.certificates.rules import normalise_code
 
 
 class VerifyCodeForm(forms.Form):

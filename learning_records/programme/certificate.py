@@ -1,7 +1,7 @@
 """Programme completion: the preparatory phase of a programme, done and confirmed.
 
 The rule: every preparatory requirement on the programme page met with days the mentor has
-confirmed (progress from `services.programme_progress`), and the current version of the service
+confirmed (progress from `programme.selectors`), and the current version of the service
 development project agreed by the aspirant, the mentor and the manager. The enrolment is always
 looked up among the recipient's own, so another member's enrolment id is simply "not found".
 """
@@ -13,11 +13,17 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cms.models import Phase
+from learning_records.certificates.kinds import (
+    CertificateContent,
+    CertificateKind,
+    Column,
+    Fact,
+    Table,
+    register_kind,
+)
 from learning_records.programme import rules
 from learning_records.programme.models import Enrolment, ServiceProject, ServiceProjectVersion
 from learning_records.programme.selectors import RequirementProgress, enrolment_progress
-
-from .kinds import CertificateContent, CertificateKind, Column, Fact, Table, register_kind
 
 NOT_FOUND = "We could not find that programme enrolment among yours."
 PARTY_LABELS = {rules.ASPIRANT: "aspirant", rules.MENTOR: "mentor", rules.MANAGER: "manager"}

@@ -1,15 +1,14 @@
 """Issued certificates: the stored PDF, what it printed, and whether it still stands."""
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
+from learning_records.certificates.rules import format_code, status_of
+from learning_records.common.links import absolute_url
 from learning_records.common.storage import private_storage
-from learning_records.rules.certificates import format_code, status_of
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -153,19 +152,10 @@ class Certificate(models.Model):
         return f"{self.serial}.pdf"
 
 
-@receiver(post_delete, sender=Certificate, dispatch_uid="certificate_delete_pdf")
-def delete_pdf_with_certificate(sender, instance: Certificate, **kwargs):
-    """A deleted certificate (e.g. the member deleted their account) takes its PDF with it,
-    once the deletion has committed, so a rollback never loses a file."""
-    if instance.pdf.name:
-        storage, name = instance.pdf.storage, instance.pdf.name
-        transaction.on_commit(lambda: storage.delete(name))
-
-
 def verification_url_for(code: str) -> str:
     """The absolute public URL printed on a certificate and encoded in its QR code."""
     path = reverse("certificates:verify_code", kwargs={"code": format_code(code)})
-    return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
+    return absolute_url(path)
 
 
 class CertificateSerialCounter(models.Model):

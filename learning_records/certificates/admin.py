@@ -11,29 +11,29 @@ from operator import and_, or_
 import django_filters
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
+from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
+from django.utils.timezone import localtime
 from django.views import View
-from django.views.generic import FormView
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from learning_records.certificates import kind_name
-from learning_records.forms.certificates import ReissueForm, RevokeForm
-from learning_records.models import Certificate
-from learning_records.services.certificates import reissue_certificate, revoke_certificate
+from learning_records.certificates.forms import ReissueForm, RevokeForm
+from learning_records.certificates.kinds import kind_name
+from learning_records.certificates.models import Certificate
+from learning_records.certificates.services import reissue_certificate, revoke_certificate
+from learning_records.common.admin import ServiceActionView
 
 STATE_CHOICES = [("valid", "Valid"), ("revoked", "Revoked"), ("superseded", "Superseded")]
 
@@ -177,49 +177,26 @@ class CertificateInspectView(generic.InspectView):
         return _action_buttons(self, self.object)
 
 
-class CertificateActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class CertificateActionView(ServiceActionView):
     """A form about one certificate (revoke, re-issue) that calls a service."""
 
-    template_name = "learning_records/admin/certificate_action.html"
     model = Certificate
     header_icon = "doc-full"
-    index_url_name = inspect_url_name = None
-    submit_label = ""
-    intro = ""
+    index_label = "Certificates"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        queryset = Certificate.objects.select_related("recipient", "replaced_by")
-        self.object = get_object_or_404(queryset, pk=kwargs["pk"])
+    def get_queryset(self):
+        return Certificate.objects.select_related("recipient", "replaced_by")
 
-    def get_page_subtitle(self):
-        return str(self.object)
+    def get_object_label(self):
+        return self.object.serial
 
-    def get_breadcrumbs_items(self):
+    def get_facts(self):
+        issued = date_format(localtime(self.object.issued_at), "j F Y, H:i")
         return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": "Certificates"},
-            {"url": reverse(self.inspect_url_name, args=[self.object.pk]), "label": self.object.serial},
-            {"url": "", "label": self.get_page_title()},
+            ("Certificate", f"{self.object.serial}: {self.object.title}"),
+            ("Member", self.object.recipient),
+            ("Issued", issued),
         ]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            object=self.object,
-            submit_label=self.submit_label,
-            intro=self.intro,
-            cancel_url=reverse(self.inspect_url_name, args=[self.object.pk]),
-            **kwargs,
-        )
-
-    def form_valid(self, form):
-        try:
-            result = self.perform(form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        return redirect(self.inspect_url_name, result.pk)
 
 
 class RevokeView(CertificateActionView):
@@ -317,7 +294,7 @@ class CertificateViewSet(ModelViewSet):
         return view_class.as_view(
             permission_policy=self.permission_policy,
             index_url_name=self.get_url_name("index"),
-            inspect_url_name=self.get_url_name("inspect"),
+            object_url_name=self.get_url_name("inspect"),
         )
 
     # Never used (no one may add or edit), but ModelViewSet builds its form views regardless.

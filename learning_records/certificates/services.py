@@ -24,10 +24,9 @@ from wagtail.log_actions import log
 
 from learning_records.certificates.badges import build_credential, sign_credential
 from learning_records.certificates.kinds import CertificateContent, CertificateKind, get_kind
+from learning_records.certificates.models import Certificate, CertificateSerialCounter, verification_url_for
 from learning_records.certificates.rendering import current_branding, render_certificate_pdf
-from learning_records.models import Certificate, CertificateSerialCounter
-from learning_records.models.certificates import verification_url_for
-from learning_records.rules.certificates import (
+from learning_records.certificates.rules import (
     CODE_BYTES,
     encode_code,
     format_code,
