@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from learning_records.certificates.kinds import get_kind
-from learning_records.certificates.services import issue_certificate, standing_certificate
+from learning_records.certificates.selectors import standing_certificate
+from learning_records.certificates.services import issue_certificate
 from learning_records.cpd import rules
-from learning_records.cpd import services as cpd_services
+from learning_records.cpd import selectors as cpd_selectors
 from learning_records.programme.models import Enrolment
 from members.demo import DEMO_EMAILS, PRACTITIONER_EMAIL
 from members.models import User
@@ -34,7 +35,7 @@ def load(*, stdout):
         stdout.write(f"  Certificates skipped: no member {PRACTITIONER_EMAIL} (members demo not loaded).")
     else:
         last_year = rules.registration_year_of(timezone.localdate()) - 1
-        if cpd_services.year_summary(member=practitioner, year=last_year).is_complete:
+        if cpd_selectors.year_summary(member=practitioner, year=last_year).is_complete:
             name = rules.year_name(last_year)
             _issue(
                 kind="cpd_statement",

@@ -33,6 +33,7 @@ from learning_records.certificates.rules import (
     format_serial,
     recipient_problems,
 )
+from learning_records.certificates.selectors import standing_certificate
 
 
 def _lock_member(pk) -> None:
@@ -151,17 +152,6 @@ def _create(
         certificate.pdf.storage.delete(certificate.pdf.name)
         raise
     return certificate
-
-
-def standing_certificate(*, kind: str, recipient, subject_key: str) -> Certificate | None:
-    """The valid, current certificate of `kind` for one subject (a year, an enrolment), if any:
-    what a page links to instead of offering to issue a second copy. One query."""
-    return (
-        Certificate.objects.for_subject(kind=kind, recipient=recipient, subject_key=subject_key)
-        .current()
-        .valid()
-        .first()
-    )
 
 
 def issue_certificate(

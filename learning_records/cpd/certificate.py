@@ -23,7 +23,7 @@ from learning_records.certificates.kinds import (
 )
 from learning_records.common.links import absolute_url
 from learning_records.cpd import rules
-from learning_records.cpd import services as cpd_services
+from learning_records.cpd import selectors as cpd_selectors
 from learning_records.cpd.models import CPDRecord
 
 
@@ -69,7 +69,7 @@ class CpdStatementKind(CertificateKind):
 
     def missing(self, recipient, *, year: str, **params) -> list[str]:
         number = self._year(year)
-        summary = cpd_services.year_summary(member=recipient, year=number)
+        summary = cpd_selectors.year_summary(member=recipient, year=number)
         if summary.counting_records:
             return []
         message = (

@@ -7,7 +7,7 @@
   a peer reflection (https://www.socialworkengland.org.uk/cpd/).
 
 For a member's summary of a year from the database, call
-`learning_records.cpd.services.year_summary(member=..., year=...)`, which feeds these rules.
+`learning_records.cpd.selectors.year_summary(member=..., year=...)`, which feeds these rules.
 """
 
 import datetime

@@ -1,9 +1,5 @@
-"""Writes and summaries for CPD records. Views call these; the rules live in rules/cpd.py.
-
-Public read helper for other areas (certificates):
-    `year_summary(member=user, year=2026)` -> rules.YearSummary for "2025-26": counting records,
-    peer reflections, hours, `is_complete`, `missing` (plain sentences), `days_left`.
-"""
+"""Writes for CPD records. Views call these; the rules live in cpd/rules.py and the read-outs
+(year summaries, standards coverage) in cpd/selectors.py."""
 
 import datetime
 from collections.abc import Iterable
@@ -12,10 +8,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from cms.models import Framework, Statement
 from learning_records.cpd import rules
 from learning_records.cpd.evidence import check_evidence_upload
 from learning_records.cpd.models import CPDRecord, EvidenceFile
@@ -35,7 +29,6 @@ RECORD_FIELDS = [
     "peer_date",
     "peer_learning",
 ]
-FACT_FIELDS = ["status", "start_date", "end_date", "hours", "peer_role", "peer_date", "peer_learning"]
 
 
 @dataclass
@@ -186,86 +179,3 @@ def add_evidence(*, member, record: CPDRecord, upload, description: str = "") ->
 def delete_evidence(*, member, evidence: EvidenceFile) -> None:
     _check_owner(member, evidence.record)
     evidence.delete()
-
-
-def record_facts(rows: Iterable[dict]) -> list[rules.RecordFacts]:
-    return [
-        rules.RecordFacts(
-            submitted=row["status"] == CPDRecord.Status.SUBMITTED,
-            start_date=row["start_date"],
-            end_date=row["end_date"],
-            has_peer_reflection=rules.has_peer_reflection(
-                row["peer_role"], row["peer_date"], row["peer_learning"]
-            ),
-            hours=row["hours"],
-        )
-        for row in rows
-    ]
-
-
-def year_summary(*, member, year: int, today: datetime.date | None = None) -> rules.YearSummary:
-    """A member's standing in one registration year (one query). See the module docstring."""
-    today = today or timezone.localdate()
-    rows = CPDRecord.objects.for_member(member).touching_registration_year(year).values(*FACT_FIELDS)
-    return rules.summarise_year(year, record_facts(rows), today)
-
-
-def year_summaries(*, member, today: datetime.date | None = None) -> dict[int, rules.YearSummary]:
-    """Every year the member has records in, plus the current year, newest first (one query)."""
-    today = today or timezone.localdate()
-    facts = record_facts(CPDRecord.objects.for_member(member).values(*FACT_FIELDS))
-    years = {rules.registration_year_of(today)}
-    for fact in facts:
-        if fact.activity_date:
-            years.add(rules.registration_year_of(fact.activity_date))
-    return {year: rules.summarise_year(year, facts, today) for year in sorted(years, reverse=True)}
-
-
-@dataclass
-class CoverageRow:
-    statement: Statement
-    in_year: int = 0
-    all_years: int = 0
-
-
-@dataclass
-class FrameworkCoverage:
-    framework: Framework
-    rows: list[CoverageRow] = field(default_factory=list)
-
-    @property
-    def evidenced_in_year(self) -> int:
-        return sum(1 for row in self.rows if row.in_year)
-
-    @property
-    def evidenced_ever(self) -> int:
-        return sum(1 for row in self.rows if row.all_years)
-
-
-def standards_coverage(*, member, year: int, today: datetime.date | None = None) -> list[FrameworkCoverage]:
-    """For each framework, how many of the member's submitted records evidence each statement in
-    the year and over all years. Two queries."""
-    today = today or timezone.localdate()
-    through = CPDRecord.statements.through
-    links = through.objects.filter(
-        cpdrecord__member=member, cpdrecord__status=CPDRecord.Status.SUBMITTED
-    ).values_list("statement_id", "cpdrecord__registration_year")
-    in_year: dict[int, int] = {}
-    all_years: dict[int, int] = {}
-    for statement_id, record_year in links:
-        all_years[statement_id] = all_years.get(statement_id, 0) + 1
-        if record_year == year:
-            in_year[statement_id] = in_year.get(statement_id, 0) + 1
-    current = Framework.objects.current_on(min(today, rules.year_bounds(year)[1])).values("pk")
-    statements = (
-        Statement.objects.filter(Q(framework__in=current) | Q(pk__in=list(all_years)))
-        .select_related("framework")
-        .order_by("framework__name", "framework_id", "sort_order", "pk")
-    )
-    grouped: dict[int, FrameworkCoverage] = {}
-    for statement in statements:
-        coverage = grouped.setdefault(statement.framework_id, FrameworkCoverage(statement.framework))
-        coverage.rows.append(
-            CoverageRow(statement, in_year.get(statement.pk, 0), all_years.get(statement.pk, 0))
-        )
-    return list(grouped.values())

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from learning_records.cpd import demo, rules
 from learning_records.cpd.models import CPDRecord, EvidenceFile
-from learning_records.cpd.services import year_summary
+from learning_records.cpd.selectors import year_summary
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

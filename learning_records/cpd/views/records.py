@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from learning_records.certificates.models import Certificate
-from learning_records.cpd import rules, services
+from learning_records.cpd import rules, selectors, services
 from learning_records.cpd.forms import CPDRecordForm, EvidenceForm
 from learning_records.cpd.models import CPDRecord
 from learning_records.cpd.selectors import initial_from_page, source_page_for
@@ -43,7 +43,7 @@ def mark_counting(records, today, year=None):
 def dashboard(request):
     today = timezone.localdate()
     year = rules.registration_year_of(today)
-    summary = services.year_summary(member=request.user, year=year, today=today)
+    summary = selectors.year_summary(member=request.user, year=year, today=today)
     records = CPDRecord.objects.for_member(request.user)
     recent = list(records.order_by("-updated_at")[:5])
     return render(
@@ -72,7 +72,7 @@ def certificates_box(member) -> dict:
 @login_required
 def record_list(request):
     today = timezone.localdate()
-    summaries = services.year_summaries(member=request.user, today=today)
+    summaries = selectors.year_summaries(member=request.user, today=today)
     records = CPDRecord.objects.for_member(request.user).for_listing()
     status = request.GET.get("status", "")
     if status in CPDRecord.Status.values:

@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from learning_records.certificates.services import standing_certificate
-from learning_records.cpd import rules, services
+from learning_records.certificates.selectors import standing_certificate
+from learning_records.cpd import rules, selectors
 from learning_records.cpd.models import CPDRecord
 
 from .records import mark_counting
@@ -33,7 +33,7 @@ def year_detail(request, year):
     year = _year_or_404(year)
     today = timezone.localdate()
     records = mark_counting(_year_records(request, year), today, year=year)
-    summary = services.year_summary(member=request.user, year=year, today=today)
+    summary = selectors.year_summary(member=request.user, year=year, today=today)
     return render(
         request,
         "learning_records/year_detail.html",
@@ -48,7 +48,7 @@ def year_detail(request, year):
             else None,
             "counting": [r for r in records if r.not_counting_reason is None],
             "not_counting": [r for r in records if r.not_counting_reason is not None],
-            "coverage": services.standards_coverage(member=request.user, year=year, today=today),
+            "coverage": selectors.standards_coverage(member=request.user, year=year, today=today),
             "previous_year": rules.year_name(year - 1),
             "next_year": rules.year_name(year + 1),
         },
@@ -70,7 +70,7 @@ def year_print(request, year):
     return render(
         request,
         "learning_records/year_print.html",
-        {"summary": services.year_summary(member=request.user, year=year, today=today), "records": records},
+        {"summary": selectors.year_summary(member=request.user, year=year, today=today), "records": records},
     )
 
 
@@ -83,9 +83,9 @@ def standards(request):
         "learning_records/standards_coverage.html",
         {
             "year_name": rules.year_name(year),
-            "coverage": services.standards_coverage(member=request.user, year=year, today=today),
+            "coverage": selectors.standards_coverage(member=request.user, year=year, today=today),
             "year_choices": [
-                rules.year_name(y) for y in services.year_summaries(member=request.user, today=today)
+                rules.year_name(y) for y in selectors.year_summaries(member=request.user, today=today)
             ],
         },
     )

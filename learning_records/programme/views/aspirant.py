@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cms.models import EventPage, Phase
 from learning_records.certificates.kinds import get_kind
-from learning_records.certificates.services import standing_certificate
+from learning_records.certificates.selectors import standing_certificate
 from learning_records.programme import rules, services
 from learning_records.programme.forms import (
     MilestoneFormSet,
