@@ -185,6 +185,9 @@ CACHES = caches(os.environ.get("REDIS_URL", ""))
 PRAXIS_PAGE_CACHE = env_bool("PRAXIS_PAGE_CACHE", True)
 PRAXIS_PAGE_CACHE_TIMEOUT = int(os.environ.get("PRAXIS_PAGE_CACHE_TIMEOUT", "600"))
 PRAXIS_PAGE_CACHE_MAX_AGE = int(os.environ.get("PRAXIS_PAGE_CACHE_MAX_AGE", "60"))
+# After authentication and messages (it asks who is signed in), the page cache outside routing.
+_after = MIDDLEWARE.index("django.middleware.clickjacking.XFrameOptionsMiddleware") + 1
+MIDDLEWARE[_after:_after] = ["cms.middleware.PageCacheMiddleware", "cms.middleware.PageRoutingMiddleware"]
 # --- end cache ---
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
