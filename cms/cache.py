@@ -4,8 +4,9 @@ Everything here is keyed by one *generation*: a value in the default cache that 
 published content changes (a page published, unpublished, moved or deleted; a snippet, image,
 document or the site settings saved). Keys carry the generation, so one publish retires at once
 every cached page (the page, its index, the home page, feeds, sitemap) and the site-wide pieces
-every page shows (site settings, menu, feed links, view restrictions). Old entries are never
-read again and expire or are evicted.
+every page shows (site settings, menu, feed links). What routing reads (the sites and the view
+restrictions) has its own version, changed only when sites, restrictions or the tree's shape
+change. Old entries are never read again and expire or are evicted.
 
 Only anonymous requests fill these caches (see `may_fill`): a member or an editor reads them
 but builds their own copy, so nothing a signed-in person sees is stored for others.
@@ -20,21 +21,32 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "praxis:generation"
+STRUCTURE_KEY = "praxis:structure"
+
+
+def _version(version_key: str) -> str:
+    """A random version, fresh if the key was evicted or the cache cleared, so an entry left
+    from before can never be mistaken for a current one."""
+    value = cache.get(version_key)
+    if value is None:
+        cache.add(version_key, uuid.uuid4().hex, timeout=None)
+        # A cache that keeps nothing (the dummy backend) gets a new version every time.
+        value = cache.get(version_key) or uuid.uuid4().hex
+    return value
 
 
 def generation() -> str:
-    """The current generation. A fresh random one if the key was evicted or the cache cleared,
-    so an entry left from before can never be mistaken for a current one."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        # A cache that keeps nothing (the dummy backend) gets a new generation every time.
-        value = cache.get(GENERATION_KEY) or uuid.uuid4().hex
-    return value
+    """The current generation of published content."""
+    return _version(GENERATION_KEY)
 
 
 def bump_generation(**_kwargs) -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def bump_structure(**_kwargs) -> None:
+    """The sites or the tree's privacy changed: what routing reads (cached_for_everyone)."""
+    cache.set(STRUCTURE_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def key(*parts) -> str:
@@ -66,8 +78,10 @@ def cached(request, name: str, build):
 
 
 def cached_for_everyone(name: str, build):
-    """As `cached`, for what is the same whoever asks (the published tree's privacy)."""
-    cache_key = key(name)
+    """As `cached`, for what routing reads and is the same whoever asks (the sites, the view
+    restrictions). Keyed by its own version, which changes only when sites, restrictions or
+    the tree's shape do, so new content does not make every request read them again."""
+    cache_key = f"praxis:{_version(STRUCTURE_KEY)}:{name}"
     value = cache.get(cache_key)
     if value is None:
         value = build()
@@ -87,6 +101,13 @@ def _bump_for_page(sender, instance, **kwargs):
     # Publishing sends page_published; a page made live in code (a script, a factory) does not.
     if isinstance(instance, Page):
         bump_generation()
+        if instance.depth is not None and instance.depth <= 2:  # a site's root: its paths
+            bump_structure()
+
+
+def _bump_all(**_kwargs) -> None:
+    bump_generation()
+    bump_structure()
 
 
 # Models whose rows show on public pages outside a page's own revision: snippets, media, tags,
@@ -113,7 +134,7 @@ def connect_signals() -> None:
 
     page_published.connect(bump_generation, dispatch_uid="praxis-cache-published")
     page_unpublished.connect(bump_generation, dispatch_uid="praxis-cache-unpublished")
-    post_page_move.connect(bump_generation, dispatch_uid="praxis-cache-moved")
+    post_page_move.connect(_bump_all, dispatch_uid="praxis-cache-moved")
     post_save.connect(_bump_for_page, dispatch_uid="praxis-cache-page-saved")
     post_delete.connect(_bump_for_page, dispatch_uid="praxis-cache-page-deleted")
     post_save.connect(
@@ -121,6 +142,10 @@ def connect_signals() -> None:
         sender=apps.get_model("cms.SiteSettings"),
         dispatch_uid="praxis-cache-settings",
     )
+    for label in ("wagtailcore.Site", "wagtailcore.PageViewRestriction"):
+        model = apps.get_model(label)
+        post_save.connect(bump_structure, sender=model, dispatch_uid=f"praxis-structure-save-{label}")
+        post_delete.connect(bump_structure, sender=model, dispatch_uid=f"praxis-structure-delete-{label}")
     for label in CONTENT_MODELS:
         model = apps.get_model(label)
         post_save.connect(bump_generation, sender=model, dispatch_uid=f"praxis-cache-save-{label}")
