@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -204,7 +205,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Praxis <no-reply@prax
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Slow work (emails, bulk PDF rendering) goes through django-tasks; the immediate backend runs
-# it in the request, which suits one small site. Point TASKS at a queue to move it out.
+# it in the request (development, tests). Production queues it in the database for the worker
+# (`manage.py db_worker`); see production.py.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -35,3 +35,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Emails and bulk certificate rendering wait in the database for `manage.py db_worker`
+# (deploy/praxis-worker.service), so a slow SMTP server or a 200-page PDF never holds a request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
