@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .object_storage import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -176,6 +178,8 @@ STORAGES = {
 # MEDIA_URL. Point the "private" storage at S3-compatible storage with its own bucket to scale out.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES["private"] = {"BACKEND": "learning_records.storage.PrivateFileSystemStorage"}
+# AWS_STORAGE_BUCKET_NAME and AWS_PRIVATE_STORAGE_BUCKET_NAME move both to S3 (object_storage.py).
+STORAGES.update(s3_storages(os.environ))
 # --- end private media ---
 
 # Sessions and the cache live in the database (or Redis when REDIS_URL is set), so any number
