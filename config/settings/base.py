@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .object_storage import s3_storages
+from .object_storage import media_origins, s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -70,6 +70,7 @@ FORM_RENDERER = "config.forms.PraxisFormRenderer"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -181,6 +182,12 @@ STORAGES["private"] = {"BACKEND": "learning_records.storage.PrivateFileSystemSto
 # AWS_STORAGE_BUCKET_NAME and AWS_PRIVATE_STORAGE_BUCKET_NAME move both to S3 (object_storage.py).
 STORAGES.update(s3_storages(os.environ))
 # --- end private media ---
+
+# Content Security Policy (config/csp.py): public media may come from the bucket's address;
+# CSP_REPORT_URI, if set, receives the browser's violation reports.
+PRAXIS_CSP_MEDIA_ORIGINS = media_origins(os.environ)
+PRAXIS_CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "").strip()
+PRAXIS_CSP_REPORT_ONLY = False
 
 # Sessions and the cache live in the database (or Redis when REDIS_URL is set), so any number
 # of app processes can serve the same site.

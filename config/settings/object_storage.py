@@ -6,6 +6,7 @@ bucket that must never be public. Private files reach people only through the vi
 who is asking; a URL for one, if code ever asks for it, is signed and lasts minutes.
 """
 
+import urllib.parse
 from collections.abc import Mapping
 
 from django.core.exceptions import ImproperlyConfigured
@@ -68,3 +69,21 @@ def s3_storages(env: Mapping[str, str]) -> dict[str, dict]:
             },
         },
     }
+
+
+def media_origins(env: Mapping[str, str]) -> tuple[str, ...]:
+    """Where browsers fetch public media from when it lives in a bucket (for the CSP's img-src)."""
+    bucket = env.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if not bucket:
+        return ()
+    if domain := env.get("AWS_S3_CUSTOM_DOMAIN", "").strip():
+        return (f"https://{domain}",)
+    if endpoint := env.get("S3_ENDPOINT_URL", "").strip():
+        parts = urllib.parse.urlsplit(endpoint)
+        # Virtual-hosted addressing puts the bucket in the host name.
+        if env.get("S3_ADDRESSING_STYLE", "").strip() == "virtual":
+            return (f"{parts.scheme}://{bucket}.{parts.netloc}",)
+        return (f"{parts.scheme}://{parts.netloc}",)
+    region = env.get("S3_REGION_NAME", "").strip()
+    hosts = [f"{bucket}.s3.amazonaws.com"] + ([f"{bucket}.s3.{region}.amazonaws.com"] if region else [])
+    return tuple(f"https://{host}" for host in hosts)
