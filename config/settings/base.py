@@ -252,7 +252,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Security events (members/security_log.py) are JSON lines kept whatever LOG_LEVEL says.
+        "praxis.security": {"level": "INFO"},
+    },
 }
 
 # --- Certificates (learning_records/certificates) ---
