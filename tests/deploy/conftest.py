@@ -51,7 +51,11 @@ class Databases:
         return psycopg.connect(postgres_url(self.settings, "postgres"), autocommit=True)
 
     def create(self, name: str, *, template: str | None = None) -> str:
+        from django.db import connections
+
         clause = f' TEMPLATE "{template}"' if template else ""
+        if template:
+            connections.close_all()  # a template database must have no sessions
         with self.admin() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             for attempt in range(20):
@@ -72,19 +76,17 @@ class Databases:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(scope="module")
-def databases(django_db_setup, django_db_blocker):
-    from django.db import connection, connections
+@pytest.fixture(scope="session")
+def databases(django_db_setup):
+    from django.db import connection
 
     require_services(connection)
-    with django_db_blocker.unblock():
-        connections.close_all()
     made = Databases(connection.settings_dict)
     yield made
     made.drop_all()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def signing_key() -> str:
     key = Ed25519PrivateKey.generate()
     return key.private_bytes(
@@ -92,13 +94,14 @@ def signing_key() -> str:
     ).decode()
 
 
-@pytest.fixture(scope="module")
-def stack(databases, signing_key, tmp_path_factory):
+@pytest.fixture(scope="session")
+def stack(databases, signing_key, tmp_path_factory, django_db_blocker):
     from django.db import connection
 
     name = f"{connection.settings_dict['NAME']}_deploy"
     running = Stack(tmp=tmp_path_factory.mktemp("stack"), database_url="")
-    running.database_url = databases.create(name, template=connection.settings_dict["NAME"])
+    with django_db_blocker.unblock():
+        running.database_url = databases.create(name, template=connection.settings_dict["NAME"])
     try:
         running.start(signing_key)
         yield running
