@@ -13,8 +13,10 @@ import mimetypes
 import os
 import posixpath
 import threading
+import zlib
 from urllib.parse import unquote
 
+import pydyf
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -29,9 +31,10 @@ logger = logging.getLogger(__name__)
 ORIGIN = "https://praxis-pdf.invalid/"
 STATIC_PREFIX = f"{ORIGIN}static/"
 MEDIA_PREFIX = f"{ORIGIN}media/"
+GENERATED_PREFIX = f"{ORIGIN}generated/"
 MEDIA_EXTENSIONS = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
-# PDF/A-3b embeds the colour profile and XMP metadata archives expect; it costs about 15 ms
-# of CPU and 3 KiB per certificate (benchmarks/certificates.py --no-pdfa compares).
+# PDF/A-3b embeds the colour profile and XMP metadata archives expect; it costs a few ms
+# and 3 KiB per certificate (benchmarks/certificates.py --no-pdfa compares).
 PDF_VARIANT = "pdf/a-3b"
 
 # EB Garamond's font header carries a date fontTools reads as "very low" and warns about on
@@ -63,7 +66,8 @@ def _safe_relative(url: str, prefix: str) -> str:
 
 
 class ProjectFilesFetcher(URLFetcher):
-    """Serves static files and stored images to WeasyPrint; refuses everything else.
+    """Serves static files, stored images and images the renderer made itself (the QR code)
+    to WeasyPrint; refuses everything else.
 
     `requested` records every URL WeasyPrint asked for, so tests can prove what was fetched.
     """
@@ -71,6 +75,13 @@ class ProjectFilesFetcher(URLFetcher):
     def __init__(self):
         super().__init__(allowed_protocols=("https",), allow_redirects=False, fail_on_errors=False)
         self.requested: list[str] = []
+        self._generated: dict[str, tuple[bytes, str]] = {}
+
+    def add_generated(self, name: str, body: bytes, content_type: str) -> str:
+        """Offer bytes made in this process (never member input) at a URL; returns the URL."""
+        url = f"{GENERATED_PREFIX}{name}"
+        self._generated[url] = (body, content_type)
+        return url
 
     def fetch(self, url, headers=None):
         self.requested.append(url)
@@ -78,6 +89,9 @@ class ProjectFilesFetcher(URLFetcher):
             return self._static(url)
         if url.startswith(MEDIA_PREFIX):
             return self._media(url)
+        if url in self._generated:
+            body, content_type = self._generated[url]
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
         logger.warning("PDF renderer refused to fetch %r", url[:200])
         raise RefusedURL(f"Refused {url[:200]!r}: PDFs may load only the project's own files.")
 
@@ -130,6 +144,21 @@ def clear_stylesheet_cache() -> None:
     _parsed.stylesheets = {}
 
 
+def _compress_streams_once(document, pdf: pydyf.PDF) -> None:
+    """A WeasyPrint finisher: compress each stream now, once.
+
+    pydyf compresses a stream every time it serialises it, and a PDF/A identifier makes it
+    serialise the whole file twice (once to write, once to hash), so every page, font and image
+    was deflated twice: about 10 ms of a 100 ms certificate. The bytes written are the same.
+    """
+    for pdf_object in pdf.objects:
+        if isinstance(pdf_object, pydyf.Stream) and pdf_object.compress:
+            raw = b"\n".join(pydyf._to_bytes(item) for item in pdf_object.stream)
+            pdf_object.stream = [zlib.compress(raw, 9)]  # pydyf's own level
+            pdf_object.compress = False
+            pdf_object.extra["Filter"] = "/FlateDecode"
+
+
 def html_to_pdf(
     html: str, *, stylesheet: str | None = None, fetcher: ProjectFilesFetcher | None = None
 ) -> bytes:
@@ -140,9 +169,11 @@ def html_to_pdf(
     fetcher = fetcher or ProjectFilesFetcher()
     document = HTML(string=html, base_url=ORIGIN, url_fetcher=fetcher, media_type="print")
     if stylesheet is None:
-        return document.write_pdf(pdf_variant=PDF_VARIANT)
+        return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=_compress_streams_once)
     css, font_config = _stylesheet(stylesheet)
-    return document.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=PDF_VARIANT)
+    return document.write_pdf(
+        stylesheets=[css], font_config=font_config, pdf_variant=PDF_VARIANT, finisher=_compress_streams_once
+    )
 
 
 def render_pdf(
