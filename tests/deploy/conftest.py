@@ -6,7 +6,7 @@ so they fail instead.
 """
 
 import os
-import time
+import subprocess
 from pathlib import Path
 
 import psycopg
@@ -14,7 +14,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tests.deploy.stack import Stack, missing_binaries
+from tests.deploy.stack import Stack, binary, missing_binaries
 
 
 def pytest_collection_modifyitems(items):
@@ -50,25 +50,34 @@ class Databases:
     def admin(self):
         return psycopg.connect(postgres_url(self.settings, "postgres"), autocommit=True)
 
-    def create(self, name: str, *, template: str | None = None) -> str:
-        from django.db import connections
-
-        clause = f' TEMPLATE "{template}"' if template else ""
-        if template:
-            connections.close_all()  # a template database must have no sessions
+    def create(self, name: str, *, copy_of: str | None = None) -> str:
+        """An empty database, or a copy of `copy_of` made with pg_dump | pg_restore. Not
+        CREATE DATABASE ... TEMPLATE: that needs the source to have no other session, and the
+        test database has some (the browser tests' live server thread keeps one open)."""
         with self.admin() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            for attempt in range(20):
-                try:
-                    admin.execute(f'CREATE DATABASE "{name}"{clause}')
-                    break
-                except psycopg.errors.ObjectInUse:
-                    # The template must have no sessions; a closing connection can linger a moment.
-                    if attempt == 19:
-                        raise
-                    time.sleep(0.25)
+            admin.execute(f'CREATE DATABASE "{name}"')
         self.made.append(name)
-        return postgres_url(self.settings, name)
+        url = postgres_url(self.settings, name)
+        if copy_of:
+            dump = subprocess.run(  # noqa: S603 (our own arguments)
+                [
+                    binary("pg_dump"),
+                    "--format=custom",
+                    "--no-owner",
+                    "--no-acl",
+                    postgres_url(self.settings, copy_of),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            subprocess.run(  # noqa: S603
+                [binary("pg_restore"), "--no-owner", "--no-acl", "--exit-on-error", "--dbname", url],
+                input=dump.stdout,
+                check=True,
+                capture_output=True,
+            )
+        return url
 
     def drop_all(self) -> None:
         with self.admin() as admin:
@@ -94,6 +103,17 @@ def signing_key() -> str:
     ).decode()
 
 
+def restore_migrated_data(connection) -> None:
+    """Put back the rows the migrations made (the site, its home page, the groups) if a
+    transactional test in this worker flushed them, as serialized_rollback does before such a
+    test: the copy for the processes must start from a migrated site whatever ran before."""
+    from wagtail.models import Site
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents and not Site.objects.exists():
+        connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(scope="session")
 def stack(databases, signing_key, tmp_path_factory, django_db_blocker):
     from django.db import connection
@@ -101,7 +121,8 @@ def stack(databases, signing_key, tmp_path_factory, django_db_blocker):
     name = f"{connection.settings_dict['NAME']}_deploy"
     running = Stack(tmp=tmp_path_factory.mktemp("stack"), database_url="")
     with django_db_blocker.unblock():
-        running.database_url = databases.create(name, template=connection.settings_dict["NAME"])
+        restore_migrated_data(connection)
+        running.database_url = databases.create(name, copy_of=connection.settings_dict["NAME"])
     try:
         running.start(signing_key)
         yield running
