@@ -22,6 +22,7 @@ urlpatterns = [
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("", include("learning_records.programme.urls", namespace="programme")),
     path("", include("learning_records.certificates.urls")),
+    path("", include("learning_records.bookings.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,7 @@
 """Reads for bookings: an offer's places from its page, the places held, a waiting-list position."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -42,6 +43,42 @@ def event_offer(event: EventPage) -> rules.Offer:
 
 def offer_for(*, cohort=None, event=None) -> rules.Offer:
     return cohort_offer(cohort) if cohort is not None else event_offer(event)
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """What happens if this member books now: refused (and why), or a place or the waiting list."""
+
+    refusal: rules.Refusal | None
+    group: tuple[int, str] | None = None
+    free: int = 0
+    full_message: str = ""
+
+
+def outlook(member, *, cohort=None, event=None, now: datetime.datetime) -> Outlook:
+    offer = offer_for(cohort=cohort, event=event)
+    organisation = member.organisation
+    organisation_id = organisation.pk if organisation else None
+    audience = rules.audience_of(member.role)
+    refusal = rules.refusal(
+        offer,
+        now=now,
+        today=timezone.localdate(now),
+        audience=audience,
+        organisation_id=organisation_id,
+        organisation_name=organisation.name if organisation else "",
+        already_booked=Booking.objects.for_target(cohort=cohort, event=event)
+        .active()
+        .filter(member=member)
+        .exists(),
+    )
+    if refusal:
+        return Outlook(refusal)
+    group = rules.place_group(offer, organisation_id=organisation_id, audience=audience)
+    held_in_group, held_in_all = places_held(cohort=cohort, event=event, group=group)
+    free = rules.places_left(offer, group, held_in_group=held_in_group, held_in_all=held_in_all)
+    full = "" if free else rules.full_message(offer, group, organisation.name if organisation else "")
+    return Outlook(None, group, free, full)
 
 
 def places_held(*, cohort=None, event=None, group: tuple[int, str] | None) -> tuple[int, int]:

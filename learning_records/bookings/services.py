@@ -42,35 +42,18 @@ def book(*, member, cohort=None, event=None, now=None) -> Booking:
         raise ValueError("Book a cohort or an event.")
     now = now or timezone.now()
     cohort, event = _lock(cohort=cohort, event=event)
-    offer = selectors.offer_for(cohort=cohort, event=event)
-    audience = rules.audience_of(member.role)
-    organisation = member.organisation
-    already = Booking.objects.for_target(cohort=cohort, event=event).active().filter(member=member).exists()
-    refused = rules.refusal(
-        offer,
-        now=now,
-        today=timezone.localdate(now),
-        audience=audience,
-        organisation_id=organisation.pk if organisation else None,
-        organisation_name=organisation.name if organisation else "",
-        already_booked=already,
-    )
-    if refused:
-        raise BookingRefused(refused)
-    group = rules.place_group(
-        offer, organisation_id=organisation.pk if organisation else None, audience=audience
-    )
-    held_in_group, held_in_all = selectors.places_held(cohort=cohort, event=event, group=group)
-    free = rules.places_left(offer, group, held_in_group=held_in_group, held_in_all=held_in_all)
+    outlook = selectors.outlook(member, cohort=cohort, event=event, now=now)
+    if outlook.refusal:
+        raise BookingRefused(outlook.refusal)
     return Booking.objects.create(
         member=member,
         cohort=cohort,
         event=event,
-        organisation=organisation,
-        audience=audience or "",
-        quota_audience=group[1] if group else "",
-        has_quota=group is not None,
-        status=Booking.Status.CONFIRMED if free else Booking.Status.WAITING,
+        organisation=member.organisation,
+        audience=rules.audience_of(member.role) or "",
+        quota_audience=outlook.group[1] if outlook.group else "",
+        has_quota=outlook.group is not None,
+        status=Booking.Status.CONFIRMED if outlook.free else Booking.Status.WAITING,
         created_at=now,
         status_changed_at=now,
     )

@@ -78,7 +78,11 @@ def test_cohorts_and_places_are_tables_with_captions_and_dates(client, course):
     assert soup.find("time", datetime="2027-03-02").get_text() == "2 March 2027"
     assert soup.find("time", datetime="2027-01-15")
     places_row = soup.select("main table")[1].find("tbody").find("tr")
-    assert [text(cell) for cell in places_row.find_all(["th", "td"])] == ["Northshire", "6"]
+    assert [text(cell) for cell in places_row.find_all(["th", "td"])] == [
+        "Northshire",
+        "Everyone the course is for",
+        "6",
+    ]
 
 
 def test_framework_statements_are_grouped_by_framework_in_order(client, course):

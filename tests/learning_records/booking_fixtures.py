@@ -55,4 +55,4 @@ def seminar(home):
 
 
 def practitioner(organisation, **fields):
-    return UserFactory(role="practitioner", organisation=organisation, **fields)
+    return UserFactory(**{"role": "practitioner", "organisation": organisation, **fields})

@@ -1,0 +1,117 @@
+"""A member's bookings: book from a course or event page (a link, then one confirming click),
+My bookings, cancel with a confirmation step, and accept or decline an offered place."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cms.models import CourseCohort, EventPage
+from learning_records.bookings import selectors, services
+from learning_records.bookings.models import Booking
+
+
+def _confirmation(booking: Booking) -> str:
+    if booking.status == Booking.Status.CONFIRMED:
+        return f"Your place on {booking.target_label()} is confirmed."
+    position = selectors.waiting_position(booking)
+    return f"{booking.target_label()} is full, so you are number {position} on the waiting list."
+
+
+def _book(request, *, cohort=None, event=None, title: str, page):
+    member = request.user
+    if request.method == "POST":
+        try:
+            booking = services.book(member=member, cohort=cohort, event=event)
+        except services.BookingRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _confirmation(booking))
+            return redirect("bookings:list")
+    outlook = selectors.outlook(member, cohort=cohort, event=event, now=timezone.now())
+    return render(
+        request,
+        "learning_records/bookings/book.html",
+        {
+            "title": title,
+            "page": page,
+            "cohort": cohort,
+            "event": event,
+            "refusal": outlook.refusal,
+            "full": outlook.full_message,
+        },
+    )
+
+
+@login_required
+def book_cohort(request, pk: int):
+    cohort = get_object_or_404(CourseCohort.objects.select_related("course"), pk=pk, course__live=True)
+    return _book(request, cohort=cohort, title=f"{cohort.course.title}: {cohort.name}", page=cohort.course)
+
+
+@login_required
+def book_event(request, pk: int):
+    event = get_object_or_404(EventPage.objects.live(), pk=pk)
+    return _book(request, event=event, title=event.title, page=event)
+
+
+@login_required
+def booking_list(request):
+    bookings = list(
+        Booking.objects.filter(member=request.user)
+        .select_related("cohort__course", "event")
+        .order_by("-created_at")
+    )
+    today = timezone.localdate()
+
+    def starts(booking):
+        return booking.cohort.start_date if booking.cohort_id else timezone.localdate(booking.event.start)
+
+    active = [b for b in bookings if b.status in Booking.ACTIVE]
+    context = {
+        "offered": [b for b in active if b.status == Booking.Status.OFFERED],
+        "upcoming": sorted(
+            (b for b in active if b.status == Booking.Status.CONFIRMED and starts(b) >= today), key=starts
+        ),
+        "waiting": [(b, selectors.waiting_position(b)) for b in active if b.status == Booking.Status.WAITING],
+        "past": [b for b in bookings if b not in active or starts(b) < today][:50],
+    }
+    return render(request, "learning_records/bookings/list.html", context)
+
+
+def _own(request, pk: int) -> Booking:
+    """The member's own booking, or 404: another member's booking does not exist here."""
+    return get_object_or_404(
+        Booking.objects.select_related("cohort__course", "event"), pk=pk, member=request.user
+    )
+
+
+@login_required
+def cancel(request, pk: int):
+    booking = _own(request, pk)
+    if booking.status not in Booking.ACTIVE:
+        messages.info(request, "That booking is no longer active.")
+        return redirect("bookings:list")
+    if request.method == "POST":
+        what = "place" if booking.status in Booking.HOLDING else "place on the waiting list"
+        services.cancel(booking)
+        messages.success(request, f"Your {what} for {booking.target_label()} is cancelled.")
+        return redirect("bookings:list")
+    return render(request, "learning_records/bookings/cancel.html", {"booking": booking})
+
+
+@require_POST
+@login_required
+def answer_offer(request, pk: int):
+    booking = _own(request, pk)
+    try:
+        if request.POST.get("answer") == "accept":
+            services.accept_offer(booking)
+            messages.success(request, f"Your place on {booking.target_label()} is confirmed.")
+        else:
+            services.decline_offer(booking)
+            messages.success(request, "You declined the place; it goes to the next person waiting.")
+    except services.BookingRefused as refused:
+        messages.error(request, refused.message)
+    return redirect("bookings:list")
