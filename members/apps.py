@@ -11,3 +11,5 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from config import contributions  # noqa: F401  (registers the system check)
+
+        from . import security_log  # noqa: F401 (connects the login and lockout receivers)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .object_storage import media_origins, s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,6 +70,7 @@ FORM_RENDERER = "config.forms.PraxisFormRenderer"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -175,24 +179,28 @@ STORAGES = {
 # MEDIA_URL. Point the "private" storage at S3-compatible storage with its own bucket to scale out.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES["private"] = {"BACKEND": "learning_records.common.storage.PrivateFileSystemStorage"}
+# AWS_STORAGE_BUCKET_NAME and AWS_PRIVATE_STORAGE_BUCKET_NAME move both to S3 (object_storage.py).
+STORAGES.update(s3_storages(os.environ))
 # --- end private media ---
 
-# Sessions and the cache live in the database (or Redis when REDIS_URL is set), so any number
-# of app processes can serve the same site.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "praxis_cache",
-        }
-    }
+# Content Security Policy (config/csp.py): public media may come from the bucket's address;
+# CSP_REPORT_URI, if set, receives the browser's violation reports.
+PRAXIS_CSP_MEDIA_ORIGINS = media_origins(os.environ)
+PRAXIS_CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "").strip()
+PRAXIS_CSP_REPORT_ONLY = False
+
+# --- Cache and sessions (config/settings/cache.py): Redis with REDIS_URL, else per process ---
+from .cache import SESSION_ENGINE, caches  # noqa: E402, F401
+
+CACHES = caches(os.environ.get("REDIS_URL", ""))
+# Full-page cache for anonymous visitors (cms/middleware.py); max-age tells browsers and proxies.
+PRAXIS_PAGE_CACHE = env_bool("PRAXIS_PAGE_CACHE", True)
+PRAXIS_PAGE_CACHE_TIMEOUT = int(os.environ.get("PRAXIS_PAGE_CACHE_TIMEOUT", "600"))
+PRAXIS_PAGE_CACHE_MAX_AGE = int(os.environ.get("PRAXIS_PAGE_CACHE_MAX_AGE", "60"))
+# After authentication and messages (it asks who is signed in), the page cache outside routing.
+_after = MIDDLEWARE.index("django.middleware.clickjacking.XFrameOptionsMiddleware") + 1
+MIDDLEWARE[_after:_after] = ["cms.middleware.PageCacheMiddleware", "cms.middleware.PageRoutingMiddleware"]
+# --- end cache ---
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -204,7 +212,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Praxis <no-reply@prax
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Slow work (emails, bulk PDF rendering) goes through django-tasks; the immediate backend runs
-# it in the request, which suits one small site. Point TASKS at a queue to move it out.
+# it in the request (development, tests). Production queues it in the database for the worker
+# (`manage.py db_worker`); see production.py.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -239,7 +248,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Security events (members/security_log.py) are JSON lines kept whatever LOG_LEVEL says.
+        "praxis.security": {"level": "INFO"},
+    },
 }
 
 # --- Certificates (learning_records/certificates) ---
