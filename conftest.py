@@ -2,6 +2,8 @@
 
 import pytest
 
+from django.core.cache import caches
+
 from tests.cms.factories import home_page
 from tests.db_markers import flushes_without_snapshot
 
@@ -19,6 +21,14 @@ def pytest_collection_modifyitems(config, items):
             "@pytest.mark.django_db(transaction=True, serialized_rollback=True), or use the "
             "plain db fixture:\n  " + "\n  ".join(unsafe)
         )
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: the page cache, menus and site settings are cached
+    per generation (cms/cache.py), and a row made in one test must not be seen in another."""
+    for backend in caches.all(initialized_only=True):
+        backend.clear()
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ class IndexPageFeed(Feed):
 
 class ResearchFeed(IndexPageFeed):
     def items(self, obj):
-        return obj.outputs[: obj.feed_size]
+        return obj.outputs.prefetch_related("tags")[: obj.feed_size]
 
     def item_description(self, item):
         return item.abstract

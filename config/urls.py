@@ -17,11 +17,11 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("members.urls")),
-    path("my/", include("learning_records.urls.cpd")),
+    path("my/", include("learning_records.cpd.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
-    path("", include("learning_records.urls.programme", namespace="programme")),
-    path("", include("learning_records.urls.certificates")),
+    path("", include("learning_records.programme.urls", namespace="programme")),
+    path("", include("learning_records.certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
@@ -17,6 +18,8 @@ from cms.models import (
     ResearchIndexPage,
     ResearchOutputPage,
 )
+from cms.models.base import prefetch_renditions
+from cms.routing import route_from_root
 from members.models import Organisation
 
 
@@ -77,52 +80,54 @@ class HomePage(BasePage):
     max_count = 1
     template = "home/home_page.html"
 
+    # Each list below leaves its images' renditions to get_context, which reads them for every
+    # list in one query.
     @property
-    def featured_course_pages(self):
-        ids = [item.course_id for item in self.featured_courses.all()]
-        courses = (
-            CoursePage.objects.live()
-            .public()
-            .filter(id__in=ids)
-            .select_related("listing_image")
-            .prefetch_related("cohorts", "listing_image__renditions")
-        )
-        by_id = {course.id: course for course in courses}
+    def featured_course_pages(self) -> list:
+        featured = self.featured_courses.all()
+        courses = CoursePage.objects.live().public().select_related("listing_image")
+        courses = courses.prefetch_related("cohorts")
+        if isinstance(featured, QuerySet):  # in the database: one query, in the editor's order
+            order = HomePageFeaturedCourse.objects.filter(page=self, course=OuterRef("pk"))
+            order = order.values("sort_order")
+            courses = courses.annotate(featured_order=Subquery(order[:1]))
+            return list(courses.filter(featured_order__isnull=False).order_by("featured_order"))
+        ids = [item.course_id for item in featured]  # a preview, where they are held in memory
+        by_id = {course.id: course for course in courses.filter(id__in=ids)}
         return [by_id[course_id] for course_id in ids if course_id in by_id]
 
     @property
     def upcoming_events(self):
-        return (
-            EventPage.objects.live()
-            .public()
-            .for_listing()
-            .upcoming(timezone.now())[: self.upcoming_events_count]
-        )
+        events = EventPage.objects.live().public().select_related("listing_image")
+        return events.upcoming(timezone.now())[: self.upcoming_events_count]
 
     @property
     def latest_research(self):
-        return ResearchOutputPage.objects.live().public().for_listing()[: self.latest_research_count]
+        outputs = ResearchOutputPage.objects.live().public().for_cards(renditions=False)
+        return outputs[: self.latest_research_count]
 
     @property
     def partners(self):
-        return (
-            Organisation.objects.filter(is_partner=True)
-            .select_related("logo")
-            .prefetch_related("logo__renditions")
-        )
+        return Organisation.objects.filter(is_partner=True).select_related("logo")
 
     def section_indexes(self) -> dict:
         """The course, event and research index pages, for the "see all" links, by kind."""
         kinds = {CourseIndexPage: "courses", EventIndexPage: "events", ResearchIndexPage: "research"}
-        children = self.get_children().live().public().type(*kinds).specific()
+        # Deferred: only their URLs are shown, so no query per page type.
+        children = self.get_children().live().public().type(*kinds).specific(defer=True)
         return {kinds[type(child)]: child for child in children}
+
+    def route(self, request, path_components):
+        # The site root finds any page below it in a fixed number of queries (cms/routing.py).
+        return route_from_root(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_courses"] = self.featured_course_pages
-        context["upcoming_events"] = self.upcoming_events
-        context["latest_research"] = self.latest_research
-        context["partners"] = self.partners
+        context["featured_courses"] = featured = self.featured_course_pages
+        context["upcoming_events"] = events = list(self.upcoming_events)
+        context["latest_research"] = research = list(self.latest_research)
+        context["partners"] = partners = list(self.partners)
+        prefetch_renditions([*featured, *events, *research], "listing_image", [*partners], "logo")
         context["indexes"] = self.section_indexes()
         return context
 

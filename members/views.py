@@ -45,7 +45,7 @@ def delete_account(request):
         user_id = user.pk  # delete() clears it
         with transaction.atomic():
             # Records and evidence rows cascade; each app removes its stored files when the
-            # transaction commits (see learning_records.signals), so a failure deletes nothing.
+            # transaction commits (see learning_records.cpd.signals), so a failure deletes nothing.
             user.delete()
         log_event("account.deleted", request=request, user_id=user_id)
         logout(request)

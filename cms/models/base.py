@@ -1,10 +1,21 @@
 """The abstract page every Praxis page type builds on, assembled from small mixins."""
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from cms.routing import CachedViewRestrictionsMixin
+
+
+def prefetch_renditions(*objects_and_fields) -> None:
+    """Read the renditions of several lists' images in one query: pairs of (objects, image
+    field name), e.g. prefetch_renditions(pages, "listing_image", organisations, "logo")."""
+    pairs = zip(objects_and_fields[::2], objects_and_fields[1::2], strict=True)
+    images = [image for objects, field in pairs for item in objects if (image := getattr(item, field, None))]
+    prefetch_related_objects(images, "renditions")
 
 
 class ListingFieldsMixin(models.Model):
@@ -75,7 +86,7 @@ class SocialFieldsMixin(models.Model):
         return self.search_description or getattr(self, "listing_summary", "") or self.social_text
 
 
-class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
+class BasePage(CachedViewRestrictionsMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     """Every Praxis page type: listing, SEO and social fields in the Promote tab."""
 
     show_in_menus_default = False

@@ -60,7 +60,7 @@ class CoursePageQuerySet(PageQuerySet):
     def for_listing(self):
         return (
             self.select_related("listing_image")
-            .prefetch_related("tags", "cohorts", "listing_image__renditions")
+            .prefetch_related("cohorts", "listing_image__renditions")
             .order_by("title")
         )
 
@@ -163,6 +163,9 @@ class CoursePage(BasePage):
     parent_page_types = ["cms.CourseIndexPage"]
     subpage_types = []
     template = "cms/course_page.html"
+    # Read with the page when it is served (cms/routing.py): the template shows each twice.
+    serving_select_related = ("apply_page",)
+    serving_prefetch_related = ("tags", "cohorts")
 
     @property
     def audience_labels(self) -> list[str]:
@@ -190,9 +193,10 @@ class CoursePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tutors"] = [
-            tutor.person for tutor in self.tutors.select_related("person__organisation", "person__photo")
-        ]
+        tutors = self.tutors.select_related("person__organisation", "person__photo").prefetch_related(
+            "person__photo__renditions"
+        )
+        context["tutors"] = [tutor.person for tutor in tutors]
         context["place_allocations"] = self.place_allocations.select_related("organisation")
         context["statement_groups"] = self.statements_by_framework()
         context["structured_data"] = course_data(self, request)

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -63,7 +64,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def upcoming_feed_items(self):
-        return self.events.upcoming()[: self.feed_size]
+        return self.events.upcoming().prefetch_related("tags")[: self.feed_size]
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -77,7 +78,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
 class EventPageQuerySet(PageQuerySet):
     def for_listing(self):
-        return self.select_related("listing_image").prefetch_related("tags", "listing_image__renditions")
+        # Cards show no topics; the feeds add them (upcoming_feed_items).
+        return self.select_related("listing_image").prefetch_related("listing_image__renditions")
 
     def of_kind(self, kind: str):
         return self.filter(kind=kind)
@@ -153,6 +155,7 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["cms.EventIndexPage"]
     subpage_types = []
     template = "cms/event_page.html"
+    serving_prefetch_related = ("tags",)  # read with the page when served (cms/routing.py)
 
     class Meta:
         constraints = [
@@ -196,9 +199,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.speakers.select_related("person__organisation")
 
     def live_related_research(self):
-        # Through the ids so this also works in previews, where the relation is held in memory.
-        ids = [page.pk for page in self.related_research.all()]
-        return self.related_research.model.objects.filter(pk__in=ids).live().public().for_listing()
+        related = self.related_research.all()
+        # A subquery when the relation is in the database; its ids in previews, where the
+        # relation is held in memory.
+        ids = related.values("pk") if isinstance(related, QuerySet) else [page.pk for page in related]
+        return self.related_research.model.objects.filter(pk__in=ids).live().public().for_cards()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

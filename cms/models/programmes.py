@@ -97,6 +97,7 @@ class ProgrammePage(BasePage):
     parent_page_types = ["cms.ProgrammeIndexPage"]
     subpage_types = ["cms.StandardPage"]
     template = "cms/programme_page.html"
+    serving_select_related = ("apply_page",)  # read with the page when served (cms/routing.py)
     # Checks the requirement rows as the editor submitted them (see cms/admin_forms.py for why).
     base_form_class = ProgrammePageForm
 

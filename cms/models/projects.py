@@ -111,6 +111,7 @@ class ChangeProjectPage(BasePage):
     parent_page_types = ["cms.ChangeProjectIndexPage"]
     subpage_types = []
     template = "cms/change_project_page.html"
+    serving_select_related = ("interest_page",)  # read with the page when served (cms/routing.py)
 
     def clean(self):
         super().clean()

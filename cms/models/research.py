@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -41,7 +42,7 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
 
     @property
     def outputs(self):
-        return ResearchOutputPage.objects.child_of(self).live().public().for_listing()
+        return ResearchOutputPage.objects.child_of(self).live().public().for_cards()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -61,12 +62,15 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
 
 
 class ResearchOutputQuerySet(PageQuerySet):
-    def for_listing(self):
-        return (
+    def for_cards(self, *, renditions: bool = True):
+        """What a research card shows: image (and its renditions, unless the caller reads them
+        with other lists' in one go), authors with their directory entries."""
+        queryset = (
             self.select_related("listing_image", "document")
-            .prefetch_related("tags", "authors__person", "listing_image__renditions")
+            .prefetch_related(Prefetch("authors", queryset=ResearchAuthor.objects.select_related("person")))
             .order_by("-publication_date", "title")
         )
+        return queryset.prefetch_related("listing_image__renditions") if renditions else queryset
 
     def of_type(self, output_type: str):
         return self.filter(output_type=output_type)
@@ -145,6 +149,9 @@ class ResearchOutputPage(RoutablePageMixin, BasePage):
     parent_page_types = ["cms.ResearchIndexPage"]
     subpage_types = []
     template = "cms/research_output_page.html"
+    # Read with the page when it is served (cms/routing.py).
+    serving_select_related = ("document",)
+    serving_prefetch_related = ("tags",)
 
     def clean(self):
         super().clean()

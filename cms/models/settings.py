@@ -1,12 +1,15 @@
 """Site-wide settings editors manage: branding, footer and the certificate signatory."""
 
 from django.db import models
+from django.db.models import Prefetch
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
+
+from cms import cache
 
 
 @register_setting(icon="site")
@@ -75,9 +78,35 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = "site settings"
 
+    @classmethod
+    def base_queryset(cls):
+        # Everything the header and footer show, so a cached copy needs no further query.
+        return (
+            super()
+            .base_queryset()
+            .select_related("logo", "signature_image")
+            .prefetch_related(
+                Prefetch("footer_links", queryset=FooterLink.objects.select_related("page")),
+                "logo__renditions",
+            )
+        )
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's per-request settings, read from the cache for this generation (cms/cache.py)."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            instance = cache.cached(request, f"site-settings:{site.pk}", lambda: cls.for_site(site))
+            instance._request = request
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)
+
     def footer_link_list(self) -> list["FooterLink"]:
-        """The footer's links with their pages, in one query however many there are."""
-        return list(self.footer_links.select_related("page"))
+        """The footer's links with their pages, prefetched with the settings."""
+        return list(self.footer_links.all())
 
 
 class FooterLink(Orderable):

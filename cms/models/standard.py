@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.routing import CachedViewRestrictionsMixin
 
 from .base import BasePage, ListingFieldsMixin, SocialFieldsMixin
 
@@ -29,7 +30,7 @@ class FormField(AbstractFormField):
     page = ParentalKey("cms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(ListingFieldsMixin, SocialFieldsMixin, AbstractEmailForm):
+class FormPage(CachedViewRestrictionsMixin, ListingFieldsMixin, SocialFieldsMixin, AbstractEmailForm):
     """A form editors build, such as an expression of interest in a change project."""
 
     intro = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)

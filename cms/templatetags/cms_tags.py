@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
+from cms import cache
 from cms.models import EventIndexPage, ResearchIndexPage
 
 register = template.Library()
@@ -28,20 +29,25 @@ def json_ld(data):
 
 @register.inclusion_tag("includes/feed_links.html", takes_context=True)
 def feed_links(context):
-    """<link rel="alternate"> elements for the site's research and events feeds."""
+    """<link rel="alternate"> elements for the site's research and events feeds (cached)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    feeds = []
-    if site:
+    if not site:
+        return {"feeds": []}
+
+    def build():
+        feeds = []
         indexes = (
             site.root_page.get_descendants(inclusive=False)
             .type(EventIndexPage, ResearchIndexPage)
             .live()
             .public()
-            .specific()
+            .specific(defer=True)
         )
         for index in indexes:
             what = "upcoming events" if isinstance(index, EventIndexPage) else "latest outputs"
             url = index.get_url(request) + index.reverse_subpage("feed")
             feeds.append({"title": f"{index.title}: {what}", "url": url})
-    return {"feeds": feeds}
+        return feeds
+
+    return {"feeds": cache.cached(request, f"feed-links:{site.pk}", build)}

@@ -178,7 +178,7 @@ STORAGES = {
 # Files that only views checking who is asking may serve: never under MEDIA_ROOT, never at
 # MEDIA_URL. Point the "private" storage at S3-compatible storage with its own bucket to scale out.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
-STORAGES["private"] = {"BACKEND": "learning_records.storage.PrivateFileSystemStorage"}
+STORAGES["private"] = {"BACKEND": "learning_records.common.storage.PrivateFileSystemStorage"}
 # AWS_STORAGE_BUCKET_NAME and AWS_PRIVATE_STORAGE_BUCKET_NAME move both to S3 (object_storage.py).
 STORAGES.update(s3_storages(os.environ))
 # --- end private media ---
@@ -189,22 +189,18 @@ PRAXIS_CSP_MEDIA_ORIGINS = media_origins(os.environ)
 PRAXIS_CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "").strip()
 PRAXIS_CSP_REPORT_ONLY = False
 
-# Sessions and the cache live in the database (or Redis when REDIS_URL is set), so any number
-# of app processes can serve the same site.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "praxis_cache",
-        }
-    }
+# --- Cache and sessions (config/settings/cache.py): Redis with REDIS_URL, else per process ---
+from .cache import SESSION_ENGINE, caches  # noqa: E402, F401
+
+CACHES = caches(os.environ.get("REDIS_URL", ""))
+# Full-page cache for anonymous visitors (cms/middleware.py); max-age tells browsers and proxies.
+PRAXIS_PAGE_CACHE = env_bool("PRAXIS_PAGE_CACHE", True)
+PRAXIS_PAGE_CACHE_TIMEOUT = int(os.environ.get("PRAXIS_PAGE_CACHE_TIMEOUT", "600"))
+PRAXIS_PAGE_CACHE_MAX_AGE = int(os.environ.get("PRAXIS_PAGE_CACHE_MAX_AGE", "60"))
+# After authentication and messages (it asks who is signed in), the page cache outside routing.
+_after = MIDDLEWARE.index("django.middleware.clickjacking.XFrameOptionsMiddleware") + 1
+MIDDLEWARE[_after:_after] = ["cms.middleware.PageCacheMiddleware", "cms.middleware.PageRoutingMiddleware"]
+# --- end cache ---
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

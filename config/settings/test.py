@@ -7,17 +7,21 @@ database from it); without it, SQLite.
 import tempfile
 
 from .base import *  # noqa: F403
+from .cache import caches
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The production builder without REDIS_URL: per-process local memory (config/settings/cache.py).
+CACHES = caches(location="praxis-test")
+# Off, so a page cached by one test is never served to another; tests of the cache switch it on.
+PRAXIS_PAGE_CACHE = False
 # Local folders whatever the environment says; tests/config/test_object_storage.py covers S3.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "learning_records.storage.PrivateFileSystemStorage"},
+    "private": {"BACKEND": "learning_records.common.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="praxis-test-media-"))  # noqa: F405

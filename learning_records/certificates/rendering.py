@@ -9,7 +9,7 @@ import segno
 from wagtail.models import Site
 
 from cms.models import SiteSettings
-from learning_records.pdf import ProjectFilesFetcher, pdf_media, render_pdf
+from learning_records.common.pdf import ProjectFilesFetcher, pdf_media, render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ class Branding:
     organisation_name: str
     signatory_name: str = ""
     signatory_role: str = ""
-    logo_url: str = ""  # PDF fetcher URLs (see learning_records.pdf), or blank
+    logo_url: str = ""  # PDF fetcher URLs (see learning_records.common.pdf), or blank
     signature_url: str = ""
 
     def issuer_snapshot(self) -> dict:

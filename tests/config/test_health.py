@@ -7,6 +7,7 @@ from moto import mock_aws
 from django.db import OperationalError
 
 from config import health
+from config.settings.cache import caches
 from config.settings.object_storage import s3_storages
 from tests.config.test_object_storage import ENV
 
@@ -40,12 +41,7 @@ def test_a_database_that_is_down_is_named_and_nothing_more(client, monkeypatch, 
 
 def test_a_cache_server_that_is_down(client, settings):
     # Nothing listens on port 1: a real connection refused from the Redis client.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1",
-        }
-    }
+    settings.CACHES = caches("redis://127.0.0.1:1")  # the production configuration
 
     response = client.get("/healthz")
 

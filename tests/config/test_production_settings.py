@@ -29,7 +29,7 @@ def test_production_queues_tasks_for_the_worker_and_keeps_files_local_by_default
     shown = json.loads(result.stdout)
     assert shown["tasks"] == "django_tasks_db.DatabaseBackend"
     assert shown["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
-    assert shown["private"]["BACKEND"] == "learning_records.storage.PrivateFileSystemStorage"
+    assert shown["private"]["BACKEND"] == "learning_records.common.storage.PrivateFileSystemStorage"
 
 
 def test_production_puts_media_and_private_files_in_their_own_buckets():

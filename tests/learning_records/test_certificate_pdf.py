@@ -10,7 +10,7 @@ from django.core.cache import cache
 
 from cms.models import SiteSettings
 from learning_records.certificates.rendering import current_branding, render_certificate_pdf
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.services import issue_certificate
 from tests.learning_records.pdf_tools import decode_qr_codes, pdf_metadata, pdf_text, qpdf_check
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,9 @@ from weasyprint import HTML
 from django.core.checks import run_checks
 from django.utils import timezone
 
-from learning_records import pdf as pdf_module
-from learning_records.rules import cpd as rules
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.services import issue_certificate
+from learning_records.common import pdf as pdf_module
+from learning_records.cpd import rules
 from tests.learning_records.completion_fixtures import complete
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.pdf_tools import decode_qr_codes, pdf_text

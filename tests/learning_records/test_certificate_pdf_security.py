@@ -8,8 +8,9 @@ from unittest import mock
 import pytest
 import wagtail_factories
 
-from learning_records import pdf as pdf_module
-from learning_records.pdf import (
+from learning_records.certificates.services import issue_certificate
+from learning_records.common import pdf as pdf_module
+from learning_records.common.pdf import (
     GENERATED_PREFIX,
     MEDIA_PREFIX,
     STATIC_PREFIX,
@@ -18,7 +19,6 @@ from learning_records.pdf import (
     clear_stylesheet_cache,
     html_to_pdf,
 )
-from learning_records.services.certificates import issue_certificate
 from tests.learning_records.pdf_tools import pdf_text
 from tests.members.factories import UserFactory
 

@@ -1,0 +1,1 @@
+from tests.cms.conftest import furnished_site, production_cache  # noqa: F401
