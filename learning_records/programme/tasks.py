@@ -2,12 +2,11 @@
 
 Services enqueue these with `transaction.on_commit`, so a task never runs for a change that was
 rolled back and always sees the committed rows. Tasks take primary keys, not objects, so any
-queue backend can carry them.
+queue backend can carry them. An email that fails (the mail server is down) is logged and sent
+again later with backoff (config/task_retry.py), up to EMAIL_ATTEMPTS times.
 """
 
 import datetime
-
-from django_tasks import task
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -16,7 +15,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from config.task_retry import retrying_task
 from learning_records.common.links import absolute_url
+
+# Five attempts over about a quarter of an hour (1, 2, 4 and 8 minutes apart).
+EMAIL_ATTEMPTS = 5
+EMAIL_BACKOFF_SECONDS = 60
+email_task = retrying_task(max_attempts=EMAIL_ATTEMPTS, backoff_seconds=EMAIL_BACKOFF_SECONDS)
 
 
 def send_templated_email(name: str, context: dict, to: list[str]) -> None:
@@ -27,13 +32,14 @@ def send_templated_email(name: str, context: dict, to: list[str]) -> None:
     send_mail(subject, body, None, to)
 
 
-@task()
+@email_task
 def email_mentor_days_waiting(enrolment_id: int) -> bool:
     """Tell the mentor that days wait for confirmation, at most once per reminder interval."""
     from learning_records.programme.models import Enrolment
 
     now = timezone.now()
     interval = datetime.timedelta(hours=settings.PROGRAMME_MENTOR_REMINDER_HOURS)
+    previous = Enrolment.objects.filter(pk=enrolment_id).values_list("mentor_notified_at", flat=True).first()
     # Claim the reminder in one UPDATE, so two logs at the same moment send one email.
     claimed = (
         Enrolment.objects.filter(pk=enrolment_id)
@@ -46,19 +52,24 @@ def email_mentor_days_waiting(enrolment_id: int) -> bool:
     waiting = list(enrolment.days.waiting().order_by("date"))
     if not waiting or enrolment.mentor is None:
         return False
-    send_templated_email(
-        "mentor_days_waiting",
-        {
-            "enrolment": enrolment,
-            "days": waiting,
-            "url": absolute_url(reverse("programme:mentee", args=[enrolment.pk])),
-        },
-        [enrolment.mentor.email],
-    )
+    try:
+        send_templated_email(
+            "mentor_days_waiting",
+            {
+                "enrolment": enrolment,
+                "days": waiting,
+                "url": absolute_url(reverse("programme:mentee", args=[enrolment.pk])),
+            },
+            [enrolment.mentor.email],
+        )
+    except Exception:
+        # Not sent: give the claim back, or the retry would find the reminder already done.
+        Enrolment.objects.filter(pk=enrolment_id, mentor_notified_at=now).update(mentor_notified_at=previous)
+        raise
     return True
 
 
-@task()
+@email_task
 def email_aspirant_day_queried(day_id: int) -> None:
     from learning_records.programme.models import ProgrammeDay
 
@@ -75,7 +86,7 @@ def email_aspirant_day_queried(day_id: int) -> None:
     )
 
 
-@task()
+@email_task
 def email_manager_agreement_request(version_id: int) -> None:
     """Send the manager the signed link for this version. The token is made here, not queued."""
     from learning_records.programme.models import ServiceProjectVersion
@@ -97,7 +108,7 @@ def email_manager_agreement_request(version_id: int) -> None:
     )
 
 
-@task()
+@email_task
 def email_aspirant_changes_requested(agreement_id: int) -> None:
     from learning_records.programme.models import ServiceProjectAgreement
 

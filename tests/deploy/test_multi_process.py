@@ -99,6 +99,39 @@ def no_member_gets_another_members_page(stack, asha: Browser, ben: Browser) -> N
     assert anonymous.cookies.get("csrftoken") != asha.cookies.get("csrftoken")
 
 
+PUBLISH = """
+from wagtail.models import Site
+from cms.models import StandardPage
+page = StandardPage.objects.filter(slug="opening-hours").first()
+if page is None:
+    home = Site.objects.get(is_default_site=True).root_page
+    page = home.add_child(instance=StandardPage(title="Opening hours", slug="opening-hours"))
+page.intro = "{intro}"
+page.save_revision().publish()
+"""
+
+
+def anonymous_intro(stack, via: str) -> str:
+    response = Browser(stack).get("/opening-hours/", via=via)
+    assert response.status == 200, (via, response.status)
+    return re.search(r"Open [^<]*", response.text).group(0)
+
+
+def a_publish_clears_the_cached_page_for_both(stack) -> None:
+    stack.manage("shell", "-c", PUBLISH.format(intro="Open 9 to 5"))
+    assert anonymous_intro(stack, "web1") == "Open 9 to 5"
+    # Changed behind Wagtail's back (no publish, no signal): both processes still answer from
+    # the one cache in Redis, which web1 filled.
+    with psycopg.connect(stack.database_url) as db:
+        db.execute("UPDATE cms_standardpage SET intro = 'Open never'")
+    assert anonymous_intro(stack, "web2") == "Open 9 to 5"
+    # A publish, here from a third process, moves the cache generation on for everyone.
+    stack.manage("shell", "-c", PUBLISH.format(intro="Open 8 to 6"))
+    assert anonymous_intro(stack, "web2") == "Open 8 to 6"
+    assert anonymous_intro(stack, "web1") == "Open 8 to 6"
+    assert anonymous_intro(stack, "nginx") == "Open 8 to 6"
+
+
 def png() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), (11, 79, 108)).save(buffer, "PNG")
@@ -141,6 +174,7 @@ def test_two_processes_behind_nginx(stack):
 
     session_made_through_one_process_works_through_the_other(stack, asha)
     evidence_is_private_and_shared_by_both_processes(stack, asha, ben)
+    a_publish_clears_the_cached_page_for_both(stack)
     no_member_gets_another_members_page(stack, asha, ben)
     an_upload_queues_tasks_the_worker_runs(stack)
     assert Browser(stack).get("/healthz").json() == {"status": "ok"}

@@ -6,6 +6,7 @@ about the member. Lookups are rate-limited per client address; a wrong code is a
 
 import hashlib
 import hmac
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,18 +24,11 @@ from learning_records.certificates.rendering import site_settings
 from learning_records.certificates.rules import format_code, normalise_code
 from learning_records.certificates.signing import key_id, public_jwk, public_jwks, signing_key
 from learning_records.common.links import absolute_url
+from members.security_log import client_address, log_event
 
-
-def client_address(request) -> str:
-    """The client's address: REMOTE_ADDR, or the entry PRAXIS_TRUSTED_PROXY_COUNT proxies from
-    the right of X-Forwarded-For (entries further left are whatever the client chose to send)."""
-    proxies = settings.PRAXIS_TRUSTED_PROXY_COUNT
-    forwarded = [
-        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
-    ]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+# Security log lines name the page, not the code in its path: a real code, or a near miss of
+# one, is as good as the certificate's address.
+LOGGED_PATH = "/verify/<code>/"
 
 
 def over_rate_limit(request) -> bool:
@@ -81,6 +75,7 @@ def verify_certificate(request, code: str):
     if code != format_code(canonical):
         return redirect("certificates:verify_code", code=format_code(canonical), permanent=True)
     if over_rate_limit(request):
+        log_event("verification.rate_limited", request=request, level=logging.WARNING, path=LOGGED_PATH)
         return _rate_limited(request)
 
     certificate = (
@@ -102,6 +97,15 @@ def verify_certificate(request, code: str):
             comparison = (
                 "match" if hmac.compare_digest(digest.hexdigest(), certificate.sha256) else "mismatch"
             )
+            if comparison == "mismatch":
+                # Someone holds a PDF that claims to be this certificate but is not the one issued.
+                log_event(
+                    "verification.mismatch",
+                    request=request,
+                    level=logging.WARNING,
+                    path=LOGGED_PATH,
+                    serial=certificate.serial,
+                )
             compare_form = CompareFileForm()
 
     context = {
@@ -118,6 +122,7 @@ def verify_certificate(request, code: str):
 
 
 def _not_found(request):
+    log_event("verification.not_found", request=request, level=logging.WARNING, path=LOGGED_PATH)
     form = VerifyCodeForm()
     return _public(render(request, "learning_records/verify_not_found.html", {"form": form}, status=404))
 
