@@ -40,8 +40,9 @@ def build_completion():
     from django.utils import timezone
 
     from cms.models import ActivityType, Phase
-    from learning_records.models import Cohort, Enrolment, ProgrammeDay
-    from learning_records.services import programme_project as project
+    from learning_records.programme import tokens
+    from learning_records.programme.models import Cohort, Enrolment, ProgrammeDay
+    from learning_records.programme.services import project
     from members.models import Organisation, User
 
     programme = pldp_programme_page()
@@ -106,7 +107,7 @@ def build_completion():
     project.mentor_decides(
         enrolment=enrolment, mentor=mentor, version_number=version.number, decision="agreed"
     )
-    project.manager_decides(token=project.make_manager_token(version), decision="agreed")
+    project.manager_decides(token=tokens.make_manager_token(version), decision="agreed")
     return aspirant, {"enrolment": enrolment.pk}
 
 
@@ -115,8 +116,8 @@ def build_statement():
     from django.utils import timezone
 
     from cms.models import Statement
-    from learning_records.models import CPDActivityType, CPDRecord, PeerRole
-    from learning_records.rules import cpd as rules
+    from learning_records.cpd import rules
+    from learning_records.cpd.models import CPDActivityType, CPDRecord, PeerRole
     from members.models import User
 
     member = User.objects.create(
@@ -160,10 +161,10 @@ def make_renderer(kind_code: str, recipient, params: dict):
     """Content from the database, the service's snapshot, the PDF: issuing without storing."""
     from django.utils import timezone
 
-    from learning_records.certificates import get_kind
+    from learning_records.certificates.kinds import get_kind
     from learning_records.certificates.rendering import current_branding, render_certificate_pdf
-    from learning_records.rules.certificates import CODE_BYTES, encode_code
-    from learning_records.services.certificates import certificate_snapshot
+    from learning_records.certificates.rules import CODE_BYTES, encode_code
+    from learning_records.certificates.services import certificate_snapshot
 
     kind = get_kind(kind_code)
     missing = kind.missing(recipient, **params)
@@ -232,7 +233,7 @@ def main() -> None:
     parser.add_argument("--no-pdfa", action="store_true", help="plain PDF, to measure what PDF/A-3b costs")
     args = parser.parse_args()
     setup_django()
-    from learning_records import pdf as pdf_module
+    from learning_records.common import pdf as pdf_module
 
     if args.no_pdfa:
         pdf_module.PDF_VARIANT = None

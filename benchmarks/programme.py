@@ -37,7 +37,7 @@ def build() -> dict:
     from django.utils import timezone
 
     from cms.models import ActivityType, Phase
-    from learning_records.models import (
+    from learning_records.programme.models import (
         Cohort,
         Enrolment,
         MentorLogEntry,

@@ -45,8 +45,8 @@ def build_data(members: int):
     from django.contrib.auth.hashers import make_password
 
     from cms.models import Statement
-    from learning_records.models import CPDActivityType, CPDRecord, PeerRole
-    from learning_records.rules import cpd as rules
+    from learning_records.cpd import rules
+    from learning_records.cpd.models import CPDActivityType, CPDRecord, PeerRole
     from members.models import Organisation, User
 
     started = time.perf_counter()
@@ -115,7 +115,7 @@ def add_evidence():
     """Three 50 KB PDFs on each measured member's records, for the data download."""
     from django.core.files.base import ContentFile
 
-    from learning_records.models import CPDRecord, EvidenceFile
+    from learning_records.cpd.models import CPDRecord, EvidenceFile
     from members.models import User
 
     pdf = b"%PDF-1.4\n" + b"0" * 50_000 + b"\n%%EOF\n"

@@ -16,8 +16,7 @@ class PersonFilterSet(WagtailFilterSet):
         fields = ["organisation"]
 
     def filter_offers(self, queryset, name, value):
-        # JSON containment is not portable to SQLite, so match on the primary keys instead.
-        return queryset.filter(pk__in=[p.pk for p in queryset.only("pk", "offers") if value in p.offers])
+        return queryset.offering(value)
 
 
 class PersonViewSet(SnippetViewSet):

@@ -7,19 +7,21 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import RobotsView
+from config.health import healthz
 from search import views as search_views
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("members.urls")),
-    path("my/", include("learning_records.urls.cpd")),
+    path("my/", include("learning_records.cpd.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
-    path("", include("learning_records.urls.programme", namespace="programme")),
-    path("", include("learning_records.urls.certificates")),
+    path("", include("learning_records.programme.urls", namespace="programme")),
+    path("", include("learning_records.certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,9 +3,9 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from learning_records.views.cpd_report import PERMISSION, CPDReportView
-from learning_records.wagtail_admin.certificates import CertificateViewSet
-from learning_records.wagtail_admin.programme import ProgrammeGroup
+from learning_records.certificates.admin import CertificateViewSet
+from learning_records.cpd.admin import PERMISSION, CPDReportView
+from learning_records.programme.admin.viewsets import ProgrammeGroup
 
 
 class CPDReportMenuItem(MenuItem):

@@ -9,7 +9,6 @@ from django.contrib.auth.models import Group, Permission
 
 from members.models import Organisation, User
 
-ORDER = 10
 DEMO_PASSWORD = "praxis-demo-2026"  # noqa: S105 (published on purpose: demo sites only)
 
 # Wagtail's own default groups (wagtailcore and wagtailadmin migrations create them).
@@ -171,6 +170,7 @@ PEOPLE = [
     ),
 ]
 ADMIN_EMAIL = "admin@praxis.example"
+PRACTITIONER_EMAIL = "practitioner@praxis.example"  # whose CPD record and statement the demo shows
 DEMO_EMAILS = [person[0] for person in PEOPLE] + [ADMIN_EMAIL]
 
 

@@ -1,21 +1,19 @@
 """What "download all my data" contains, gathered from every app without members importing them.
 
-Each app may provide a `member_data` module with `ORDER: int` and
-`add_to_archive(*, member, archive: zipfile.ZipFile) -> None` (members' own part is below), the
-same discovery pattern as the demo loaders, so dependencies still point one way.
+Each app declares its `member_data` modules on its AppConfig (config/contributions.py); each has
+`add_to_archive(*, member, archive: zipfile.ZipFile) -> None` (members' own part is below), so
+dependencies still point one way.
 """
 
-import importlib
-import importlib.util
 import json
 import tempfile
 import zipfile
 
-from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-ORDER = 10
+from config.contributions import contributions
+
 # The archive is built in memory up to this size, then on disk; evidence files are capped per file
 # and per record, so a member's archive stays a sensible size either way.
 SPOOL_MAX_BYTES = 16 * 1024 * 1024
@@ -43,17 +41,6 @@ def add_to_archive(*, member, archive: zipfile.ZipFile) -> None:
     )
 
 
-def contributors():
-    found = []
-    for app_config in apps.get_app_configs():
-        name = f"{app_config.name}.member_data"
-        if importlib.util.find_spec(name) is None:
-            continue
-        module = importlib.import_module(name)
-        found.append((module.ORDER, app_config.label, module.add_to_archive))
-    return sorted(found)
-
-
 def build_archive(*, member):
     """A ZIP of everything Praxis holds about a member, as a file object positioned at the start."""
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_BYTES)  # noqa: SIM115 (returned open)
@@ -66,7 +53,7 @@ def build_archive(*, member):
                 "about": "Everything Praxis holds about you: your profile, your records and your files.",
             },
         )
-        for _order, _label, add in contributors():
-            add(member=member, archive=archive)
+        for part in contributions("member_data"):
+            part.add_to_archive(member=member, archive=archive)
     spool.seek(0)
     return spool

@@ -9,6 +9,7 @@ from django.utils import timezone
 from .account_deletion import deletion_notices
 from .forms import DeleteAccountForm, ProfileForm
 from .member_data import build_archive
+from .security_log import log_event
 
 
 @login_required
@@ -29,6 +30,7 @@ def privacy(request):
 @login_required
 def download_data(request):
     archive = build_archive(member=request.user)
+    log_event("data.download", request=request, user=request.user)
     filename = f"praxis-my-data-{timezone.localdate():%Y-%m-%d}.zip"
     response = FileResponse(archive, as_attachment=True, filename=filename, content_type="application/zip")
     response["Cache-Control"] = "no-store"
@@ -40,10 +42,12 @@ def delete_account(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
+        user_id = user.pk  # delete() clears it
         with transaction.atomic():
             # Records and evidence rows cascade; each app removes its stored files when the
-            # transaction commits (see learning_records.signals), so a failure deletes nothing.
+            # transaction commits (see learning_records.cpd.signals), so a failure deletes nothing.
             user.delete()
+        log_event("account.deleted", request=request, user_id=user_id)
         logout(request)
         messages.success(
             request, "Your account, records and files have been deleted. Thank you for using Praxis."

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .object_storage import media_origins, s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,6 +70,7 @@ FORM_RENDERER = "config.forms.PraxisFormRenderer"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -174,8 +178,16 @@ STORAGES = {
 # Files that only views checking who is asking may serve: never under MEDIA_ROOT, never at
 # MEDIA_URL. Point the "private" storage at S3-compatible storage with its own bucket to scale out.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
-STORAGES["private"] = {"BACKEND": "learning_records.storage.PrivateFileSystemStorage"}
+STORAGES["private"] = {"BACKEND": "learning_records.common.storage.PrivateFileSystemStorage"}
+# AWS_STORAGE_BUCKET_NAME and AWS_PRIVATE_STORAGE_BUCKET_NAME move both to S3 (object_storage.py).
+STORAGES.update(s3_storages(os.environ))
 # --- end private media ---
+
+# Content Security Policy (config/csp.py): public media may come from the bucket's address;
+# CSP_REPORT_URI, if set, receives the browser's violation reports.
+PRAXIS_CSP_MEDIA_ORIGINS = media_origins(os.environ)
+PRAXIS_CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "").strip()
+PRAXIS_CSP_REPORT_ONLY = False
 
 # --- Cache and sessions (config/settings/cache.py): Redis with REDIS_URL, else per process ---
 from .cache import SESSION_ENGINE, caches  # noqa: E402, F401
@@ -200,7 +212,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Praxis <no-reply@prax
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Slow work (emails, bulk PDF rendering) goes through django-tasks; the immediate backend runs
-# it in the request, which suits one small site. Point TASKS at a queue to move it out.
+# it in the request (development, tests). Production queues it in the database for the worker
+# (`manage.py db_worker`); see production.py.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -235,7 +248,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Security events (members/security_log.py) are JSON lines kept whatever LOG_LEVEL says.
+        "praxis.security": {"level": "INFO"},
+    },
 }
 
 # --- Certificates (learning_records/certificates) ---

@@ -10,7 +10,8 @@ processes need Redis. Never the database cache: every read would be a query (iss
 149 queries for the home page with it).
 """
 
-REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+# Django's RedisCache, answering as an empty cache while Redis is unreachable (see the module).
+REDIS_BACKEND = "config.cache_backends.ResilientRedisCache"
 LOCMEM_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
 # Page cache entries and site root paths are small; renditions are one row per image size.
 DEFAULT_TIMEOUT = 60 * 60

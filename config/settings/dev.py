@@ -15,3 +15,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+# Django's debug pages use inline scripts: report CSP violations in the console, block nothing.
+PRAXIS_CSP_REPORT_ONLY = True

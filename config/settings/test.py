@@ -18,8 +18,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = caches(location="praxis-test")
 # Off, so a page cached by one test is never served to another; tests of the cache switch it on.
 PRAXIS_PAGE_CACHE = False
+# Local folders whatever the environment says; tests/config/test_object_storage.py covers S3.
 STORAGES = {
-    **STORAGES,  # noqa: F405
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "learning_records.common.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="praxis-test-media-"))  # noqa: F405

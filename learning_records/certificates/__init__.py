@@ -1,33 +1,6 @@
-"""Certificates: kinds (what each certifies and when), the PDF, Open Badges and signing keys.
+"""Certificates: issuing (services), the PDF (rendering), verification, Open Badges and signing keys.
 
-The issuing service is `learning_records.services.certificates`; the models are in
-`learning_records.models.certificates`.
+A domain defines a kind of certificate with `kinds.CertificateKind` and `kinds.register_kind` in
+its own `certificate.py` (`learning_records/cpd/certificate.py`: the CPD statement), listed as a
+`certificate_kinds` contribution on the app (config/contributions.py).
 """
-
-from importlib import import_module
-
-from .kinds import (  # noqa: F401
-    Alignment,
-    CertificateContent,
-    CertificateKind,
-    Column,
-    Fact,
-    Table,
-    get_kind,
-    kind_name,
-    register_kind,
-    registered_kinds,
-    unregister_kind,
-)
-
-# Modules whose import registers a kind (each ends with `register_kind(...)`); imported by
-# `LearningRecordsConfig.ready()` once the models are loaded.
-KIND_MODULES: list[str] = [
-    "learning_records.certificates.cpd_statement",
-    "learning_records.certificates.programme_completion",
-]
-
-
-def load_kinds() -> None:
-    for module in KIND_MODULES:
-        import_module(module)

@@ -9,8 +9,9 @@ specification (https://www.imsglobal.org/spec/ob/v3p0/), sections 4 (data model)
 import uuid
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.urls import reverse
+
+from learning_records.common.links import absolute_url
 
 from .kinds import CertificateContent, CertificateKind
 from .signing import sign_jwt
@@ -28,7 +29,7 @@ ALIGNMENT_TARGET_TYPE = "ceasn:Competency"
 
 
 def issuer_id() -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL}{reverse('certificates:issuer')}"
+    return absolute_url(reverse("certificates:issuer"))
 
 
 def issuer_profile(organisation_name: str) -> dict:
@@ -36,13 +37,13 @@ def issuer_profile(organisation_name: str) -> dict:
         "id": issuer_id(),
         "type": ["Profile"],
         "name": organisation_name,
-        "url": f"{settings.WAGTAILADMIN_BASE_URL}/",
+        "url": absolute_url("/"),
     }
 
 
 def achievement_id(kind: CertificateKind, content: CertificateContent) -> str:
     """A stable identifier for what was achieved (the same for everyone who achieves it)."""
-    name = f"{settings.WAGTAILADMIN_BASE_URL}/certificates/{kind.code}/{kind.achievement_name(content)}"
+    name = absolute_url(f"/certificates/{kind.code}/{kind.achievement_name(content)}")
     return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
 
 

@@ -4,8 +4,9 @@ A kind knows three things: the rule (`missing` says, in plain English, what stop
 issued), what gets printed (`content`), and how it reads as an Open Badges achievement. The
 service does the rest (serials, codes, the PDF, the badge), the same for every kind.
 
-Adding a kind: subclass `CertificateKind`, then `register_kind(MyKind())` in a module that
-`learning_records.certificates` imports (see its `KIND_MODULES`). Params must be JSON (they are
+Adding a kind: subclass `CertificateKind`, then `register_kind(MyKind())` in the domain's
+`certificate.py`, listed under "certificate_kinds" in the app's `contributions` (apps.py; see
+config/contributions.py), which imports it at start-up. Params must be JSON (they are
 stored, and re-issue calls the kind again with them). For example:
 
 - CPD statement (`cpd_statement`, member_can_request, params {"year": "2025-26"}): missing()

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
+from learning_records.common.links import absolute_url
+
 logger = logging.getLogger(__name__)
 
 ALGORITHM = "EdDSA"
@@ -63,7 +65,7 @@ def key_id(key: jwk.JWK | None = None) -> str:
     """A URL that answers with the public key (the JWT `kid`), named by its RFC 7638 thumbprint."""
     key = key or signing_key()
     path = reverse("certificates:public_key", kwargs={"thumbprint": key.thumbprint()})
-    return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
+    return absolute_url(path)
 
 
 def public_jwk(key: jwk.JWK | None = None) -> dict:

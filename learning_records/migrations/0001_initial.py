@@ -8,9 +8,9 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import learning_records.models.cpd
-import learning_records.models.service_project
-import learning_records.storage
+import learning_records.common.storage
+import learning_records.cpd.models
+import learning_records.programme.models.service_project
 
 
 class Migration(migrations.Migration):
@@ -107,7 +107,7 @@ class Migration(migrations.Migration):
             name='EvidenceFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=learning_records.storage.private_storage, upload_to=learning_records.models.cpd.evidence_path)),
+                ('file', models.FileField(max_length=255, storage=learning_records.common.storage.private_storage, upload_to=learning_records.cpd.models.evidence_path)),
                 ('original_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField()),
@@ -186,7 +186,7 @@ class Migration(migrations.Migration):
                 ('planned_outcomes', models.TextField(help_text='What will be different, and how you will know.')),
                 ('status', models.CharField(choices=[('awaiting', 'Waiting for agreement'), ('agreed', 'Agreed by all three'), ('changes_requested', 'Changes requested'), ('superseded', 'Replaced by a later version')], default='awaiting', max_length=20)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('manager_nonce', models.CharField(default=learning_records.models.service_project.new_nonce, editable=False, max_length=32)),
+                ('manager_nonce', models.CharField(default=learning_records.programme.models.service_project.new_nonce, editable=False, max_length=32)),
                 ('manager_link_sent_at', models.DateTimeField(blank=True, null=True)),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='learning_records.serviceproject')),
@@ -246,7 +246,7 @@ class Migration(migrations.Migration):
                 ('serial_number', models.PositiveIntegerField()),
                 ('verification_code', models.CharField(max_length=16, unique=True)),
                 ('issued_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('pdf', models.FileField(max_length=255, storage=learning_records.storage.private_storage, upload_to='')),
+                ('pdf', models.FileField(max_length=255, storage=learning_records.common.storage.private_storage, upload_to='')),
                 ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
                 ('badge', models.JSONField(help_text='The Open Badges 3.0 credential (JSON-LD), unsigned.')),
                 ('badge_jwt', models.TextField(help_text='The same credential signed as a VC-JWT (EdDSA).')),

@@ -1,6 +1,6 @@
 from django import template
 
-from learning_records.rules import programme as rules
+from learning_records.programme import rules
 
 register = template.Library()
 

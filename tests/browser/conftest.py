@@ -66,9 +66,16 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh browser tab whose relative URLs go to the live server."""
-    context = browser.new_context(base_url=live_server.url, accept_downloads=True, locale="en-GB")
+def page(request, browser, live_server):
+    """A fresh browser tab whose relative URLs go to the live server.
+
+    The tab ignores the Content Security Policy, because axe-core goes in with add_script_tag,
+    which the policy rightly blocks; tests marked `enforce_csp` get a tab that obeys it.
+    """
+    enforce = request.node.get_closest_marker("enforce_csp") is not None
+    context = browser.new_context(
+        base_url=live_server.url, accept_downloads=True, locale="en-GB", bypass_csp=not enforce
+    )
     tab = context.new_page()
     tab.set_default_timeout(15_000)
     yield tab

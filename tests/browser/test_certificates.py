@@ -14,9 +14,9 @@ from playwright.sync_api import expect
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from learning_records.models import Certificate
-from learning_records.rules import cpd as rules
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.models import Certificate
+from learning_records.certificates.services import issue_certificate
+from learning_records.cpd import rules
 from tests.browser.conftest import assert_accessible
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.pdf_tools import pdf_text

@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
 
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
 from tests.browser.conftest import assert_accessible
 from tests.cms.factories import EventIndexPageFactory, EventPageFactory, home_page
 
@@ -102,7 +102,7 @@ def test_autosave_keeps_a_draft_while_typing(page, login):
     page.locator("#id_learning").fill("Typed but never saved by hand")
     page.wait_for_function("document.querySelector('[data-autosave-status]').textContent.includes('saved')")
     assert re.search(r"/my/records/\d+/edit/$", page.url)
-    from learning_records.models import CPDRecord
+    from learning_records.cpd.models import CPDRecord
 
     record = CPDRecord.objects.get(member=member)
     assert record.learning == "Typed but never saved by hand"

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
-from learning_records.models import Enrolment, ProgrammeDay
+from learning_records.programme.models import Enrolment, ProgrammeDay
 from tests.browser.conftest import assert_accessible
 from tests.cms.factories import EventIndexPageFactory, EventPageFactory, home_page
 from tests.learning_records.programme_factories import (

@@ -36,8 +36,8 @@ def test_without_redis_each_process_keeps_a_local_memory_cache():
 def test_with_redis_everything_shared_goes_to_redis():
     loaded = production_caches(REDIS_URL="redis://cache.example:6379/0")
     assert loaded["caches"] == {
-        "default": "django.core.cache.backends.redis.RedisCache",
-        "renditions": "django.core.cache.backends.redis.RedisCache",
+        "default": "config.cache_backends.ResilientRedisCache",
+        "renditions": "config.cache_backends.ResilientRedisCache",
     }
     assert loaded["location"] == "redis://cache.example:6379/0"
     assert loaded["sessions"] == "django.contrib.sessions.backends.cached_db"

@@ -12,6 +12,18 @@ from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
+# Always next year, so the events stay upcoming whenever the tests run: one in British Summer
+# Time, one in winter (GMT).
+SUMMER = datetime.date(datetime.date.today().year + 1, 7, 1)
+WINTER = datetime.date(datetime.date.today().year + 1, 1, 12)
+
+
+def utc(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
+
+
+def long_day(day: datetime.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 @pytest.fixture
@@ -22,8 +34,8 @@ def event(event_index, research_index):
         kind="seminar",
         summary="Morning input, afternoon dilemmas.",
         # 08:30 to 15:00 UTC in British Summer Time is 09:30 to 16:00 in London.
-        start=datetime.datetime(2027, 7, 1, 8, 30, tzinfo=UTC),
-        end=datetime.datetime(2027, 7, 1, 15, 0, tzinfo=UTC),
+        start=utc(SUMMER, 8, 30),
+        end=utc(SUMMER, 15),
         venue="Room 2.14, University Library",
         address="1 College Road\nNorthtown",
         online_url="https://meet.example.org/risk",
@@ -65,26 +77,24 @@ def test_event_page_shows_every_field(client, event):
 def test_times_are_shown_in_uk_time_in_summer_and_winter(client, event_index):
     summer = f.EventPageFactory(
         parent=event_index,
-        start=datetime.datetime(2027, 7, 1, 8, 30, tzinfo=UTC),
-        end=datetime.datetime(2027, 7, 1, 15, 0, tzinfo=UTC),
+        start=utc(SUMMER, 8, 30),
+        end=utc(SUMMER, 15),
     )
     winter = f.EventPageFactory(
         parent=event_index,
-        start=datetime.datetime(2027, 1, 12, 14, 0, tzinfo=UTC),
-        end=datetime.datetime(2027, 1, 13, 11, 0, tzinfo=UTC),
+        start=utc(WINTER, 14),
+        end=utc(WINTER + datetime.timedelta(days=1), 11),
     )
     summer_when = parse(client.get(summer.url)).select_one(".key-facts dd")
-    assert text(summer_when) == "Thursday 1 July 2027, 9:30 a.m. to 4:00 p.m. (UK time)"
+    assert text(summer_when) == f"{long_day(SUMMER)}, 9:30 a.m. to 4:00 p.m. (UK time)"
     assert [t["datetime"] for t in summer_when("time")] == [
-        "2027-07-01T09:30:00+01:00",
-        "2027-07-01T16:00:00+01:00",
+        f"{SUMMER}T09:30:00+01:00",
+        f"{SUMMER}T16:00:00+01:00",
     ]
     winter_when = parse(client.get(winter.url)).select_one(".key-facts dd")
-    assert (
-        text(winter_when)
-        == "Tuesday 12 January 2027, 2:00 p.m. to Wednesday 13 January 2027, 11:00 a.m. (UK time)"
-    )
-    assert winter_when.find("time")["datetime"] == "2027-01-12T14:00:00+00:00"
+    next_day = long_day(WINTER + datetime.timedelta(days=1))
+    assert text(winter_when) == f"{long_day(WINTER)}, 2:00 p.m. to {next_day}, 11:00 a.m. (UK time)"
+    assert winter_when.find("time")["datetime"] == f"{WINTER}T14:00:00+00:00"
 
 
 def test_add_to_calendar_links_to_the_events_ical_file(client, event):
@@ -97,8 +107,8 @@ def test_add_to_calendar_links_to_the_events_ical_file(client, event):
 def test_event_json_ld(client, event):
     data = json.loads(parse(client.get(event.url)).find("script", type="application/ld+json").string)
     assert data["@type"] == "Event"
-    assert data["startDate"] == "2027-07-01T09:30:00+01:00"
-    assert data["endDate"] == "2027-07-01T16:00:00+01:00"
+    assert data["startDate"] == f"{SUMMER}T09:30:00+01:00"
+    assert data["endDate"] == f"{SUMMER}T16:00:00+01:00"
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [location["@type"] for location in data["location"]] == ["Place", "VirtualLocation"]
     assert data["location"][0]["name"] == "Room 2.14, University Library"

@@ -7,7 +7,7 @@ staff recorded (no bookings model exists yet), and the rule is the attendance th
 from django.core.exceptions import ValidationError
 
 from cms.models import Statement
-from learning_records.certificates import (
+from learning_records.certificates.kinds import (
     Alignment,
     CertificateContent,
     CertificateKind,

@@ -4,8 +4,9 @@ import datetime
 from decimal import Decimal
 
 from cms.models import ActivityType
-from learning_records.models import ProgrammeDay, ServiceProjectAgreement
-from learning_records.services import programme_project as project
+from learning_records.programme import tokens
+from learning_records.programme.models import ProgrammeDay, ServiceProjectAgreement
+from learning_records.programme.services import project
 from tests.learning_records.programme_factories import ProgrammeDayFactory, days_ago
 
 AGREED = ServiceProjectAgreement.Decision.AGREED
@@ -57,7 +58,7 @@ def mentor_agrees(enrolment, version):
 
 
 def manager_agrees(version):
-    project.manager_decides(token=project.make_manager_token(version), decision=AGREED)
+    project.manager_decides(token=tokens.make_manager_token(version), decision=AGREED)
 
 
 def complete(enrolment):

@@ -2,8 +2,8 @@ import pytest
 
 from django.core.cache import cache
 
-from learning_records.certificates import register_kind, unregister_kind
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.kinds import register_kind, unregister_kind
+from learning_records.certificates.services import issue_certificate
 from tests.learning_records.certificate_kinds import ExampleAttendanceKind
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.programme_fixtures import *  # noqa: F403

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import factory
 
-from learning_records.models import CPDActivityType, CPDRecord, PeerRole
+from learning_records.cpd.models import CPDActivityType, CPDRecord, PeerRole
 from tests.members.factories import UserFactory
 
 

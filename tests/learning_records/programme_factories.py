@@ -9,7 +9,7 @@ import factory
 from django.utils import timezone
 
 from cms.models import ActivityType, Phase, ProgrammeIndexPage, ProgrammeRequirement
-from learning_records.models import Cohort, Enrolment, MentorLogEntry, ProgrammeDay
+from learning_records.programme.models import Cohort, Enrolment, MentorLogEntry, ProgrammeDay
 from members.models import User
 from tests.cms.factories import ProgrammeIndexPageFactory, ProgrammePageFactory, home_page
 from tests.members.factories import OrganisationFactory, UserFactory

@@ -2,6 +2,7 @@
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.test import Client
 
 from tests.learning_records.programme_factories import EnrolmentFactory
@@ -30,3 +31,11 @@ def client_for(db):
 def stranger(db):
     """A member with no part in anyone's programme."""
     return UserFactory()
+
+
+@pytest.fixture
+def staff(db):
+    """Someone in the "Programme staff" group (which the data migration makes)."""
+    user = UserFactory(email="staff@example.org", is_staff=True)
+    user.groups.add(Group.objects.get(name="Programme staff"))
+    return user

@@ -9,8 +9,8 @@ from django.urls import NoReverseMatch, reverse
 
 from wagtail.models import ModelLogEntry
 
-from learning_records.models import Certificate
-from learning_records.services.certificates import issue_certificate, reissue_certificate, revoke_certificate
+from learning_records.certificates.models import Certificate
+from learning_records.certificates.services import issue_certificate, reissue_certificate, revoke_certificate
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

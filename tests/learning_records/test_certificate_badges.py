@@ -120,7 +120,7 @@ def test_another_key_does_not_verify(certificate):
 def test_configured_pem_key_signs_and_is_published(
     settings, attendance_kind, attendance_params, member, client
 ):
-    from learning_records.services.certificates import issue_certificate
+    from learning_records.certificates.services import issue_certificate
 
     settings.PRAXIS_SIGNING_KEY = new_pem()
     certificate = issue_certificate(kind=attendance_kind, recipient=member, params=attendance_params)

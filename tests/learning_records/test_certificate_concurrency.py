@@ -7,8 +7,8 @@ import pytest
 
 from django.db import connection
 
-from learning_records.models import Certificate
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.models import Certificate
+from learning_records.certificates.services import issue_certificate
 from tests.members.factories import UserFactory
 
 ISSUES = 20

@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.models import Statement
-from learning_records.certificates import get_kind
-from learning_records.certificates.cpd_statement import CpdStatementKind
-from learning_records.rules import cpd as rules
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.kinds import get_kind
+from learning_records.certificates.services import issue_certificate
+from learning_records.cpd import rules
+from learning_records.cpd.certificate import CpdStatementKind
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.pdf_tools import pdf_text
 from tests.learning_records.years import settled_year

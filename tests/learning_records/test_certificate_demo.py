@@ -4,9 +4,9 @@ import io
 
 import pytest
 
-from learning_records.demo import certificates as demo
-from learning_records.demo import cpd as cpd_demo
-from learning_records.models import Certificate
+from learning_records.certificates import demo
+from learning_records.certificates.models import Certificate
+from learning_records.cpd import demo as cpd_demo
 from tests.learning_records.completion_fixtures import complete
 from tests.learning_records.programme_factories import AspirantFactory, EnrolmentFactory
 from tests.members.factories import UserFactory

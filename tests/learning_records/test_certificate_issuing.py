@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from learning_records.models import Certificate, CertificateSerialCounter
-from learning_records.services import certificates as service
-from learning_records.services.certificates import issue_certificate, reissue_certificate, revoke_certificate
+from learning_records.certificates import services as service
+from learning_records.certificates.models import Certificate, CertificateSerialCounter
+from learning_records.certificates.services import issue_certificate, reissue_certificate, revoke_certificate
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

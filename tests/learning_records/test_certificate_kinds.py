@@ -4,7 +4,7 @@ import pytest
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 
-from learning_records.certificates import (
+from learning_records.certificates.kinds import (
     CertificateContent,
     CertificateKind,
     Column,

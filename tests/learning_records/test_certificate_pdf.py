@@ -10,7 +10,7 @@ from django.core.cache import cache
 
 from cms.models import SiteSettings
 from learning_records.certificates.rendering import current_branding, render_certificate_pdf
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.services import issue_certificate
 from tests.learning_records.pdf_tools import decode_qr_codes, pdf_metadata, pdf_text, qpdf_check
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,10 @@ def test_signatory_and_images_come_from_the_site_settings(attendance_kind, atten
         "signatory_role": "Director, Centre for Social Work",
     }
     images = [image for page in PdfReader(io.BytesIO(pdf)).pages for image in page.images]
-    assert len(images) == 2  # the logo and the signature (the QR code is vector)
+    # The logo, the signature, and the QR code (one pixel per module, a four-module margin).
+    assert len(images) == 3
+    sides = sorted(image.image.size[0] for image in images if image.image.size[0] == image.image.size[1])
+    assert [side for side in sides if (side - 8 - 17) % 4 == 0] == [41]  # version 4: 33 modules
 
 
 def test_a_broken_logo_does_not_stop_issuing(attendance_kind, attendance_params, member, home):

@@ -10,12 +10,14 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from weasyprint import HTML
 
 from django.core.checks import run_checks
 from django.utils import timezone
 
-from learning_records.rules import cpd as rules
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.services import issue_certificate
+from learning_records.common import pdf as pdf_module
+from learning_records.cpd import rules
 from tests.learning_records.completion_fixtures import complete
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.pdf_tools import decode_qr_codes, pdf_text
@@ -111,3 +113,18 @@ def test_fonts_are_embedded_subsets(enrolment):
 def test_system_check_finds_the_fast_font_subsetter():
     """This machine (and CI, which installs libharfbuzz-subset0) has it, so no warning."""
     assert [m.id for m in run_checks() if m.id == "learning_records.W001"] == []
+
+
+def test_compressing_streams_once_writes_the_same_bytes():
+    """The finisher only saves work: the PDF is byte for byte what WeasyPrint writes alone."""
+    html = (
+        '<html lang="en"><head><meta name="dcterms.created" content="2026-01-02T03:04:05Z"></head>'
+        "<body><p>Hello</p></body></html>"
+    )
+    fetcher = pdf_module.ProjectFilesFetcher()
+    ours = pdf_module.html_to_pdf(html, fetcher=fetcher)
+    plain = HTML(string=html, base_url=pdf_module.ORIGIN, url_fetcher=fetcher, media_type="print").write_pdf(
+        pdf_variant=pdf_module.PDF_VARIANT
+    )
+    assert ours == plain
+    assert b"/FlateDecode" in ours

@@ -8,8 +8,10 @@ from unittest import mock
 import pytest
 import wagtail_factories
 
-from learning_records import pdf as pdf_module
-from learning_records.pdf import (
+from learning_records.certificates.services import issue_certificate
+from learning_records.common import pdf as pdf_module
+from learning_records.common.pdf import (
+    GENERATED_PREFIX,
     MEDIA_PREFIX,
     STATIC_PREFIX,
     ProjectFilesFetcher,
@@ -17,7 +19,6 @@ from learning_records.pdf import (
     clear_stylesheet_cache,
     html_to_pdf,
 )
-from learning_records.services.certificates import issue_certificate
 from tests.learning_records.pdf_tools import pdf_text
 from tests.members.factories import UserFactory
 
@@ -93,7 +94,10 @@ def test_hostile_member_text_is_printed_as_text_and_fetches_nothing(
         assert squash(printed) in text
     assert squash(f'<link rel="stylesheet" href="{base}/x.css">Systemic practice') in text
     assert fetched, "the fetcher was not used at all"
-    assert all(url.startswith(STATIC_PREFIX) for url in fetched), fetched
+    # The project's static files, and the QR code the renderer made itself: nothing else.
+    assert all(url.startswith(STATIC_PREFIX) or url == f"{GENERATED_PREFIX}qr.png" for url in fetched), (
+        fetched
+    )
     assert not any("passwd" in url or base in url for url in fetched)
     assert connections == []
 
@@ -165,6 +169,19 @@ def test_fetcher_serves_images_from_media_storage():
     rendition = image.get_rendition("height-40")
     response = ProjectFilesFetcher().fetch(f"{MEDIA_PREFIX}{rendition.file.name}")
     assert response.read()[:8] in {b"\x89PNG\r\n\x1a\n", rendition.file.open("rb").read()[:8]}
+
+
+def test_fetcher_serves_generated_images_only_at_the_url_it_was_given():
+    fetcher = ProjectFilesFetcher()
+    url = fetcher.add_generated("qr.png", b"\x89PNG fake", "image/png")
+    assert url == f"{GENERATED_PREFIX}qr.png"
+    response = fetcher.fetch(url)
+    assert (response.read(), response.content_type) == (b"\x89PNG fake", "image/png")
+    for other in (f"{GENERATED_PREFIX}other.png", f"{GENERATED_PREFIX}qr.png/../x", f"{url}?x=1"):
+        with pytest.raises(RefusedURL):
+            fetcher.fetch(other)
+    with pytest.raises(RefusedURL):  # another render's fetcher knows nothing of it
+        ProjectFilesFetcher().fetch(url)
 
 
 def test_refusals_are_logged(caplog):

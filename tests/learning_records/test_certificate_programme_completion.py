@@ -6,12 +6,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cms.models import ActivityType
-from learning_records.certificates import get_kind
-from learning_records.models import Certificate, ProgrammeDay, ServiceProjectAgreement
-from learning_records.rules.programme import long_date
-from learning_records.services import programme as services
-from learning_records.services import programme_project as project
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.kinds import get_kind
+from learning_records.certificates.models import Certificate
+from learning_records.certificates.services import issue_certificate
+from learning_records.programme import services
+from learning_records.programme.models import ProgrammeDay, ServiceProjectAgreement
+from learning_records.programme.rules import long_date
+from learning_records.programme.services import project
 from tests.learning_records.completion_fixtures import (
     complete,
     log_required_days,

@@ -11,9 +11,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from learning_records.models import Certificate
-from learning_records.rules import cpd as rules
-from learning_records.services.certificates import issue_certificate
+from learning_records.certificates.models import Certificate
+from learning_records.certificates.services import issue_certificate
+from learning_records.cpd import rules
 from tests.learning_records.completion_fixtures import complete
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.test_certificate_cpd_statement import DAY_IN_YEAR
@@ -103,7 +103,7 @@ class TestYearPage:
         assert certificate.serial in page
 
     def test_offers_again_after_revocation(self, member_client, member, counted):
-        from learning_records.services.certificates import revoke_certificate
+        from learning_records.certificates.services import revoke_certificate
 
         certificate = issue_certificate(kind="cpd_statement", recipient=member, params={"year": YEAR_NAME})
         revoke_certificate(certificate=certificate, reason="Issued in error", revoked_by=None)

@@ -4,7 +4,7 @@ import secrets
 
 import pytest
 
-from learning_records.rules.certificates import (
+from learning_records.certificates.rules import (
     CODE_BYTES,
     CODE_LENGTH,
     CROCKFORD_ALPHABET,

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from learning_records.services.certificates import reissue_certificate, revoke_certificate
+from learning_records.certificates.services import reissue_certificate, revoke_certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -208,7 +208,7 @@ class TestCompareFile:
 def test_verification_page_queries_stay_few_however_long_the_certificate(
     client, member, attendance_kind, attendance_params, django_assert_max_num_queries
 ):
-    from learning_records.services.certificates import issue_certificate
+    from learning_records.certificates.services import issue_certificate
 
     rows = [[f"{n % 28 + 1} May 2026", f"Session {n}", "1"] for n in range(200)]
     long = issue_certificate(

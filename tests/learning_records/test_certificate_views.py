@@ -6,8 +6,8 @@ import pytest
 
 from django.urls import reverse
 
-from learning_records.models import Certificate
-from learning_records.services.certificates import issue_certificate, reissue_certificate, revoke_certificate
+from learning_records.certificates.models import Certificate
+from learning_records.certificates.services import issue_certificate, reissue_certificate, revoke_certificate
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from learning_records.services import cpd as services
+from learning_records.cpd import services
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.test_evidence import PDF_BYTES
 

@@ -4,10 +4,9 @@ import pytest
 
 from django.utils import timezone
 
-from learning_records.demo import cpd as demo
-from learning_records.models import CPDRecord, EvidenceFile
-from learning_records.rules import cpd as rules
-from learning_records.services.cpd import year_summary
+from learning_records.cpd import demo, rules
+from learning_records.cpd.models import CPDRecord, EvidenceFile
+from learning_records.cpd.selectors import year_summary
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from cms.models import Statement
-from learning_records.models import CPDRecord
+from learning_records.cpd.models import CPDRecord
 from tests.learning_records.factories import CPDRecordFactory
 
 COMPLETE = {

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import Statement
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
 from tests.learning_records.factories import CPDRecordFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import EventPage
-from learning_records.models import CPDRecord
+from learning_records.cpd.models import CPDRecord
 from tests.cms.factories import (
     CourseCohortFactory,
     CourseIndexPageFactory,

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from cms.models import Statement
-from learning_records.models import CPDRecord
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
+from learning_records.cpd.models import CPDRecord
 
 pytestmark = pytest.mark.django_db
 

@@ -9,19 +9,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from learning_records.reports import cpd_activity
+from learning_records.cpd.reports import cpd_activity
 from tests.learning_records.factories import CPDRecordFactory
 from tests.members.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 SECRET = "Confidential reflection about a family"
-
-
-@pytest.fixture
-def staff(db):
-    user = UserFactory(email="staff@example.org")
-    user.groups.add(Group.objects.get(name="Programme staff"))  # made by the data migration
-    return user
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
 
 D = datetime.date
 TODAY = D(2026, 11, 23)

@@ -1,4 +1,4 @@
-from learning_records.models import CPDRecord
+from learning_records.cpd.models import CPDRecord
 from tests.learning_records.factories import CPDRecordFactory
 
 

@@ -5,11 +5,11 @@ from decimal import Decimal
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from learning_records.models import (
-    CPDRecord,
+from learning_records.cpd.models import CPDRecord
+from learning_records.programme import services
+from learning_records.programme.models import (
     Enrolment,
     MentorLogEntry,
     ProgrammeDay,
@@ -17,8 +17,7 @@ from learning_records.models import (
     ServiceProjectAgreement,
     ServiceProjectVersion,
 )
-from learning_records.services import programme as services
-from learning_records.services.programme_cpd import draft_cpd_from_mentoring
+from learning_records.programme.services.cpd_drafts import draft_cpd_from_mentoring
 from members.models import User
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.programme_factories import (
@@ -153,13 +152,6 @@ def test_the_aspirant_can_still_log_a_day_without_a_mentor(
     with django_capture_on_commit_callbacks(execute=True):
         day = services.log_day(enrolment=pair, activity_type="seminar", date=days_ago(3), days=Decimal("1"))
     assert day.status == ProgrammeDay.Status.LOGGED  # waiting for the new mentor; no email to no one
-
-
-@pytest.fixture
-def staff(db):
-    user = UserFactory(email="staff@example.org", is_staff=True)
-    user.groups.add(Group.objects.get(name="Programme staff"))
-    return user
 
 
 def test_staff_see_the_former_mentor_and_assign_a_new_one(pair, staff, client_for):

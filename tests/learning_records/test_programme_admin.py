@@ -1,17 +1,14 @@
 """Programme staff in the Wagtail admin: the group, cohorts, enrolments and shared mentor logs."""
 
-import datetime
-
 import pytest
 
 from django.contrib.auth.models import Group
 from django.urls import NoReverseMatch, reverse
 
-from learning_records.models import Cohort, Enrolment
+from learning_records.programme.models import Cohort
 from tests.learning_records.programme_factories import (
     AspirantFactory,
     EnrolmentFactory,
-    MentorFactory,
     MentorLogEntryFactory,
     ProgrammeDayFactory,
     make_programme,
@@ -19,13 +16,6 @@ from tests.learning_records.programme_factories import (
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(db):
-    user = UserFactory(email="staff@example.org")
-    user.groups.add(Group.objects.get(name="Programme staff"))
-    return user
 
 
 PROGRAMME_PERMISSIONS = {
@@ -94,85 +84,6 @@ def test_a_cohort_must_end_its_preparatory_phase_after_it_starts(staff, client_f
         },
     )
     assert "The preparatory phase must end after the cohort starts." in response.content.decode()
-
-
-def enrolment_data(cohort, aspirant, mentor, **overrides):
-    values = {
-        "aspirant": aspirant.pk,
-        "cohort": cohort.pk,
-        "aspirant_organisation": "",
-        "mentor": mentor.pk,
-        "mentor_organisation": "",
-        "manager_name": "Dana Marsh",
-        "manager_email": "dana@council.example",
-        "enrolled_on": str(cohort.start),
-        "phase": "preparatory",
-        "in_role_started_on": "",
-        "status": "active",
-        "ended_on": "",
-        "status_note": "",
-    }
-    return {**values, **overrides}
-
-
-def test_staff_enrol_an_aspirant_with_a_mentor_from_another_authority(staff, client_for):
-    cohort = EnrolmentFactory().cohort
-    aspirant, mentor = AspirantFactory(), MentorFactory()
-    response = client_for(staff).post(
-        reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, mentor)
-    )
-    assert response.status_code == 302
-    enrolment = Enrolment.objects.get(aspirant=aspirant)
-    assert enrolment.aspirant_organisation == aspirant.organisation
-    assert enrolment.mentor_organisation == mentor.organisation
-
-
-def test_a_mentor_from_the_same_authority_is_refused_clearly(staff, client_for):
-    cohort = EnrolmentFactory().cohort
-    aspirant = AspirantFactory()
-    mentor = MentorFactory(organisation=aspirant.organisation)
-    response = client_for(staff).post(
-        reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, mentor)
-    )
-    body = response.content.decode()
-    assert "The mentor must come from another authority: both are from" in body
-    assert aspirant.organisation.name in body
-    assert not Enrolment.objects.filter(aspirant=aspirant).exists()
-
-
-def test_the_aspirant_cannot_mentor_themselves(staff, client_for):
-    cohort = EnrolmentFactory().cohort
-    aspirant = AspirantFactory()
-    response = client_for(staff).post(
-        reverse("programme_enrolments:add"), enrolment_data(cohort, aspirant, aspirant)
-    )
-    assert "The aspirant and the mentor must be different people." in response.content.decode()
-
-
-def test_staff_move_an_enrolment_to_in_role_and_back_is_refused_once_logged(staff, client_for, enrolment):
-    client = client_for(staff)
-    url = reverse("programme_enrolments:edit", args=[enrolment.pk])
-    data = enrolment_data(
-        enrolment.cohort, enrolment.aspirant, enrolment.mentor, phase="in_role", in_role_started_on=""
-    )
-    assert "Give the date the aspirant started" in client.post(url, data).content.decode()
-    started = enrolment.cohort.preparatory_end + datetime.timedelta(days=7)
-    data["in_role_started_on"] = str(started)
-    assert client.post(url, data).status_code == 302
-    enrolment.refresh_from_db()
-    assert (enrolment.phase, enrolment.in_role_started_on) == ("in_role", started)
-    ProgrammeDayFactory(enrolment=enrolment, phase="in_role", activity_type="mentoring", date=started)
-    data["phase"] = "preparatory"
-    assert "cannot go back to the preparatory phase" in client.post(url, data).content.decode()
-
-
-def test_withdrawal_needs_a_date(staff, client_for, enrolment):
-    url = reverse("programme_enrolments:edit", args=[enrolment.pk])
-    data = enrolment_data(enrolment.cohort, enrolment.aspirant, enrolment.mentor, status="withdrawn")
-    assert (
-        "Give the date the aspirant completed the programme or withdrew."
-        in client_for(staff).post(url, data).content.decode()
-    )
 
 
 def test_the_enrolment_listing_filters_and_exports(staff, client_for, enrolment):

@@ -9,8 +9,9 @@ from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
-from learning_records.models import ServiceProjectAgreement
-from learning_records.services import programme_project as project
+from learning_records.programme import tokens
+from learning_records.programme.models import ServiceProjectAgreement
+from learning_records.programme.services import project
 from tests.learning_records.programme_factories import EnrolmentFactory, ProgrammeDayFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,7 @@ def version(enrolment):
 
 
 def url_for(version):
-    return reverse("programme:manager_agreement", args=[project.make_manager_token(version)])
+    return reverse("programme:manager_agreement", args=[tokens.make_manager_token(version)])
 
 
 def test_the_plan_is_shown_read_only_without_other_personal_data(version, client):
@@ -103,7 +104,7 @@ def test_the_link_is_refused_after_expiry(version, client, monkeypatch):
 
 
 def test_the_link_is_refused_when_altered(version, client):
-    token = project.make_manager_token(version)
+    token = tokens.make_manager_token(version)
     altered = token[:-2] + ("xx" if not token.endswith("xx") else "yy")
     response = client.get(reverse("programme:manager_agreement", args=[altered]))
     assert response.status_code == 404
@@ -128,7 +129,7 @@ def test_the_link_does_not_work_for_another_project(version, client):
         milestones=[project.MilestoneInput(title="m", due_on=datetime.date(2026, 5, 1))],
     )[0]
     forged = signing.dumps(
-        {"p": other_version.project_id, "v": 1, "n": version.manager_nonce}, salt=project.TOKEN_SALT
+        {"p": other_version.project_id, "v": 1, "n": version.manager_nonce}, salt=tokens.TOKEN_SALT
     )
     url = reverse("programme:manager_agreement", args=[forged])
     assert client.get(url).status_code == 404

@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from cms.models import ActivityType
-from learning_records.models import ProgrammeDay
-from learning_records.services import programme as services
+from learning_records.programme.models import ProgrammeDay
+from learning_records.programme.services import days as services
 from tests.learning_records.programme_factories import EnrolmentFactory, ProgrammeDayFactory, days_ago
 
 pytestmark = [

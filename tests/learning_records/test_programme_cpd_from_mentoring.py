@@ -7,8 +7,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from learning_records.models import CPDRecord, MentorLogEntry
-from learning_records.services.programme_cpd import draft_cpd_from_mentoring, half_hours
+from learning_records.cpd.models import CPDRecord
+from learning_records.programme.models import MentorLogEntry
+from learning_records.programme.services.cpd_drafts import draft_cpd_from_mentoring, half_hours
 from tests.learning_records.programme_factories import EnrolmentFactory, MentorLogEntryFactory
 from tests.members.factories import UserFactory
 

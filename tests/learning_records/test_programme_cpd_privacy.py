@@ -12,9 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from learning_records.models import CPDRecord
-from learning_records.services import cpd as services
-from learning_records.services.programme_cpd import draft_cpd_from_mentoring
+from learning_records.cpd import services
+from learning_records.cpd.models import CPDRecord
+from learning_records.programme.services.cpd_drafts import draft_cpd_from_mentoring
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.programme_factories import MentorLogEntryFactory
 from tests.learning_records.test_cpd_access import NAMED, record_urls

@@ -1,6 +1,6 @@
 """CPD drafts from a mentoring contact: the prefilled values for each person.
 
-`services.programme_cpd.draft_cpd_from_mentoring` makes a person's draft from these values when
+`programme.services.cpd_drafts.draft_cpd_from_mentoring` makes a person's draft from these values when
 they press "Record this as CPD" (tested in test_programme_cpd_from_mentoring.py). This test pins
 what each draft gets, and what it must not get.
 """
@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from learning_records.services.programme import mentoring_cpd_draft_values
+from learning_records.programme.services import mentoring_cpd_draft_values
 from tests.learning_records.programme_factories import MentorLogEntryFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms.models import ActivityType
-from learning_records.models import ProgrammeDay
+from learning_records.programme.models import ProgrammeDay
 from tests.learning_records.programme_factories import EnrolmentFactory, ProgrammeDayFactory, days_ago
 
 pytestmark = pytest.mark.django_db

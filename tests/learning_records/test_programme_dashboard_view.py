@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import ActivityType
-from learning_records.models import ProgrammeDay
-from learning_records.services import programme as services
-from learning_records.services import programme_project as project
+from learning_records.programme import services
+from learning_records.programme.models import ProgrammeDay
+from learning_records.programme.services import project
 from tests.cms.factories import EventIndexPageFactory, EventPageFactory, home_page
 from tests.learning_records.programme_factories import (
     CohortFactory,

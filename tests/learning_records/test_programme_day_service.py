@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from cms.models import ActivityType, Phase
-from learning_records.models import ProgrammeDay
-from learning_records.services import programme as services
-from learning_records.services.programme_progress import enrolment_progress
+from learning_records.programme import services
+from learning_records.programme.models import ProgrammeDay
+from learning_records.programme.selectors import enrolment_progress
 from tests.learning_records.programme_factories import (
     CohortFactory,
     EnrolmentFactory,

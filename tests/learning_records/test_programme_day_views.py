@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from cms.models import ActivityType
-from learning_records.models import ProgrammeDay
-from learning_records.services import programme as services
+from learning_records.programme import services
+from learning_records.programme.models import ProgrammeDay
 from tests.learning_records.programme_factories import ProgrammeDayFactory, days_ago
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,10 @@ def test_a_confirmed_day_cannot_be_opened_for_change(enrolment, client_for):
     day = ProgrammeDayFactory(enrolment=enrolment)
     services.confirm_day(day=day, mentor=enrolment.mentor)
     response = client_for(enrolment.aspirant).get(reverse("programme:day_edit", args=[enrolment.pk, day.pk]))
-    assert response.status_code == 302
+    assert (response.status_code, response["Location"]) == (
+        302,
+        reverse("programme:day_list", args=[enrolment.pk]),
+    )
 
 
 def test_deleting_a_day_asks_first(enrolment, client_for):

@@ -6,8 +6,8 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-from learning_records.demo import programme as demo
-from learning_records.models import Enrolment, MentorLogEntry, ProgrammeDay, ServiceProjectVersion
+from learning_records.programme import demo
+from learning_records.programme.models import Enrolment, MentorLogEntry, ProgrammeDay, ServiceProjectVersion
 from tests.learning_records.programme_factories import AspirantFactory, MentorFactory, make_programme
 from tests.members.factories import UserFactory
 

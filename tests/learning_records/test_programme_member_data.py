@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learning_records.services.programme_cpd import draft_cpd_from_mentoring
+from learning_records.programme.services.cpd_drafts import draft_cpd_from_mentoring
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.programme_factories import (
     EnrolmentFactory,

@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from learning_records.models import MentorLogEntry
+from learning_records.programme.models import MentorLogEntry
 from tests.learning_records.programme_factories import MentorLogEntryFactory, days_ago
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from learning_records.models import ProgrammeDay
-from learning_records.services import programme_project as project
+from learning_records.programme.models import ProgrammeDay
+from learning_records.programme.services import project
 from tests.learning_records.programme_factories import (
     AspirantFactory,
     EnrolmentFactory,

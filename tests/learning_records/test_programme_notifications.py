@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from learning_records.models import Enrolment
-from learning_records.services import programme as services
-from learning_records.services import programme_project as project
+from learning_records.programme import services, tokens
+from learning_records.programme.models import Enrolment
+from learning_records.programme.services import project
 from tests.learning_records.completion_fixtures import propose_plan
 from tests.learning_records.programme_factories import days_ago
 
@@ -106,7 +106,7 @@ def test_the_aspirant_is_emailed_when_changes_are_asked_for(enrolment, django_ca
     version = propose_plan(enrolment)
     with django_capture_on_commit_callbacks(execute=True):
         project.manager_decides(
-            token=project.make_manager_token(version),
+            token=tokens.make_manager_token(version),
             decision="changes_requested",
             comment="Add a date for the pilot.",
         )

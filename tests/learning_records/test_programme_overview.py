@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms.models import ActivityType
-from learning_records.services import programme as services
+from learning_records.programme import services
 from tests.learning_records.programme_factories import (
     AspirantFactory,
     CohortFactory,
@@ -99,8 +99,18 @@ def test_csv_download(staff_client, cohort):
 
 
 def test_members_without_the_permission_are_refused(cohort, client_for):
-    client = client_for(UserFactory(is_staff=True))
-    assert client.get(reverse("programme_overview:cohort", args=[cohort.pk])).status_code in (302, 403)
+    url = reverse("programme_overview:cohort", args=[cohort.pk])
+    # Without admin access at all: off to the admin's login, to come back afterwards.
+    response = client_for(UserFactory(is_staff=True)).get(url)
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"{reverse('wagtailadmin_login')}?next={url}",
+    )
+    # An editor has the admin but not the programme: sent back to the admin's dashboard.
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    response = client_for(editor).get(url)
+    assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
 
 
 def overview_queries(client, cohort) -> int:

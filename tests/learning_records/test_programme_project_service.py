@@ -8,9 +8,9 @@ import pytest
 from django.core import signing
 from django.core.exceptions import ValidationError
 
-from learning_records.models import ServiceProjectAgreement, ServiceProjectVersion
-from learning_records.services import programme as services
-from learning_records.services import programme_project as project
+from learning_records.programme import services, tokens
+from learning_records.programme.models import ServiceProjectAgreement, ServiceProjectVersion
+from learning_records.programme.services import project
 from tests.learning_records.programme_factories import EnrolmentFactory, days_ago
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def agree_all(enrolment, version):
     project.mentor_decides(
         enrolment=enrolment, mentor=enrolment.mentor, version_number=version.number, decision=AGREED
     )
-    project.manager_decides(token=project.make_manager_token(version), decision=AGREED)
+    project.manager_decides(token=tokens.make_manager_token(version), decision=AGREED)
     version.refresh_from_db()
     return version
 
@@ -58,7 +58,7 @@ def test_the_plan_is_agreed_when_all_three_agree(enrolment):
     project.mentor_decides(enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision=AGREED)
     version.refresh_from_db()
     assert version.status == "awaiting"
-    agreement = project.manager_decides(token=project.make_manager_token(version), decision=AGREED)
+    agreement = project.manager_decides(token=tokens.make_manager_token(version), decision=AGREED)
     assert agreement.name == enrolment.manager_name
     assert agreement.user is None
     version.refresh_from_db()
@@ -174,23 +174,23 @@ def test_only_the_aspirant_proposes_and_only_while_active(enrolment):
 
 
 def refused(token, *, gone):
-    with pytest.raises(project.LinkRefused) as error:
-        project.version_for_token(token)
+    with pytest.raises(tokens.LinkRefused) as error:
+        tokens.version_for_token(token)
     assert error.value.gone is gone
     return error.value.message
 
 
 def test_the_link_works_for_its_version(enrolment):
     version, _ = plan(enrolment)
-    assert project.version_for_token(project.make_manager_token(version)) == version
+    assert tokens.version_for_token(tokens.make_manager_token(version)) == version
 
 
 def test_the_link_is_refused_after_use(enrolment):
     version, _ = plan(enrolment)
-    token = project.make_manager_token(version)
+    token = tokens.make_manager_token(version)
     project.manager_decides(token=token, decision=AGREED)
     assert "already responded" in refused(token, gone=True)
-    with pytest.raises(project.LinkRefused):
+    with pytest.raises(tokens.LinkRefused):
         project.manager_decides(token=token, decision=AGREED)
     assert ServiceProjectAgreement.objects.filter(version=version, party="manager").count() == 1
 
@@ -199,13 +199,13 @@ def token_made_days_ago(version, days, monkeypatch):
     now = time.time()
     with monkeypatch.context() as patched:
         patched.setattr(signing.time, "time", lambda: now - days * 86400)
-        return project.make_manager_token(version)
+        return tokens.make_manager_token(version)
 
 
 def test_the_link_is_refused_after_expiry(enrolment, settings, monkeypatch):
     settings.PROGRAMME_AGREEMENT_LINK_DAYS = 14
     version, _ = plan(enrolment)
-    assert project.version_for_token(token_made_days_ago(version, 13, monkeypatch)) == version
+    assert tokens.version_for_token(token_made_days_ago(version, 13, monkeypatch)) == version
     assert "expired" in refused(token_made_days_ago(version, 15, monkeypatch), gone=True)
 
 
@@ -215,7 +215,7 @@ def test_the_link_is_refused_after_expiry(enrolment, settings, monkeypatch):
 )
 def test_the_link_is_refused_when_altered(enrolment, alter):
     version, _ = plan(enrolment)
-    assert refused(alter(project.make_manager_token(version)), gone=False) == "This link is not valid."
+    assert refused(alter(tokens.make_manager_token(version)), gone=False) == "This link is not valid."
 
 
 def test_a_link_for_one_project_does_not_work_for_another(enrolment):
@@ -224,10 +224,10 @@ def test_a_link_for_one_project_does_not_work_for_another(enrolment):
     other_version, _ = plan(other)
     # Even signed with the site's key, a payload naming another project fails its nonce.
     forged = signing.dumps(
-        {"p": other_version.project_id, "v": 1, "n": version.manager_nonce}, salt=project.TOKEN_SALT
+        {"p": other_version.project_id, "v": 1, "n": version.manager_nonce}, salt=tokens.TOKEN_SALT
     )
     refused(forged, gone=False)
-    with pytest.raises(project.LinkRefused):
+    with pytest.raises(tokens.LinkRefused):
         project.manager_decides(token=forged, decision=AGREED)
     assert not ServiceProjectAgreement.objects.filter(version=other_version, party="manager").exists()
 
@@ -241,23 +241,23 @@ def test_a_signed_value_made_for_something_else_is_refused(enrolment):
 
 def test_the_link_for_an_old_version_is_refused(enrolment):
     version, _ = plan(enrolment)
-    token = project.make_manager_token(version)
+    token = tokens.make_manager_token(version)
     plan(enrolment, title="Redesigning the front door, second go")
     assert "changed since this link was sent" in refused(token, gone=True)
 
 
 def test_resending_replaces_the_earlier_link(enrolment):
     version, _ = plan(enrolment)
-    old_token = project.make_manager_token(version)
+    old_token = tokens.make_manager_token(version)
     project.resend_manager_link(enrolment=enrolment, user=enrolment.aspirant)
     version.refresh_from_db()
     refused(old_token, gone=False)
-    assert project.version_for_token(project.make_manager_token(version)) == version
+    assert tokens.version_for_token(tokens.make_manager_token(version)) == version
 
 
 def test_resending_after_the_manager_responded_is_refused(enrolment):
     version, _ = plan(enrolment)
-    project.manager_decides(token=project.make_manager_token(version), decision=AGREED)
+    project.manager_decides(token=tokens.make_manager_token(version), decision=AGREED)
     with pytest.raises(ValidationError):
         project.resend_manager_link(enrolment=enrolment, user=enrolment.aspirant)
 

@@ -4,8 +4,9 @@ import pytest
 
 from django.urls import reverse
 
-from learning_records.models import ServiceProjectVersion
-from learning_records.services import programme_project as project
+from learning_records.programme import tokens
+from learning_records.programme.models import ServiceProjectVersion
+from learning_records.programme.services import project
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,7 @@ def test_changing_the_agreed_plan_makes_version_two_and_keeps_history(enrolment,
     client.post(url, plan_data())
     version = ServiceProjectVersion.objects.get()
     project.mentor_decides(enrolment=enrolment, mentor=enrolment.mentor, version_number=1, decision="agreed")
-    project.manager_decides(token=project.make_manager_token(version), decision="agreed")
+    project.manager_decides(token=tokens.make_manager_token(version), decision="agreed")
     edit_page = client.get(url).content.decode()
     assert "starts version 2" in edit_page
     assert 'value="Redesigning the front door"' in edit_page

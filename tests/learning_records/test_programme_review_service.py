@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cms.models import ActivityType
-from learning_records.models import MentorLogEntry, ProgrammeDay
-from learning_records.services import programme as services
+from learning_records.programme import services
+from learning_records.programme.models import MentorLogEntry, ProgrammeDay
 from tests.learning_records.programme_factories import MentorLogEntryFactory, ProgrammeDayFactory, days_ago
 from tests.members.factories import UserFactory
 

@@ -1,11 +1,11 @@
-"""Table tests for the programme rules (learning_records/rules/programme.py). No database."""
+"""Table tests for the programme rules (learning_records/programme/rules.py). No database."""
 
 import datetime
 from decimal import Decimal as D
 
 import pytest
 
-from learning_records.rules import programme as rules
+from learning_records.programme import rules
 
 MAR_1 = datetime.date(2026, 3, 1)
 

@@ -10,7 +10,7 @@ import datetime
 
 from django.utils import timezone
 
-from learning_records.rules import cpd as rules
+from learning_records.cpd import rules
 
 SETTLED_DAYS = 60
 

@@ -10,8 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from learning_records.models import CPDRecord, EvidenceFile
-from learning_records.services import cpd as services
+from learning_records.cpd import services
+from learning_records.cpd.models import CPDRecord, EvidenceFile
 from members.models import User
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.test_evidence import PDF_BYTES

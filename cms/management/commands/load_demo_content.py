@@ -1,13 +1,11 @@
 """Build the demo site: `python manage.py load_demo_content`.
 
-Each app that has demo content provides a `demo` module (or package) with
-`ORDER: int` and `load(*, stdout) -> None`; this command finds them through the app registry,
-so cms never imports learning_records and each app owns its own demo data. Every loader is
+Each app with demo content declares its `demo` modules, each with `load(*, stdout) -> None`, and
+their place in the order on its AppConfig (config/contributions.py), so cms never imports
+learning_records or home and each app owns its own demo data. Every loader is
 idempotent: running the command twice leaves one copy of everything.
 """
 
-import importlib
-import importlib.util
 import logging
 from contextlib import contextmanager
 
@@ -16,17 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-
-def demo_loaders():
-    loaders = []
-    for app_config in apps.get_app_configs():
-        module_name = f"{app_config.name}.demo"
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        module = importlib.import_module(module_name)
-        loaders.append((module.ORDER, app_config.label, module.load))
-    return sorted(loaders)
-
+from config.contributions import contributions
 
 # They log a line per page published, task run and PDF step; -v 2 shows them.
 NOISY_LOGGERS = ["wagtail", "django_tasks", "modelsearch", "weasyprint", "fontTools"]
@@ -64,8 +52,9 @@ class Command(BaseCommand):
             )
         noisy = NOISY_LOGGERS if options.get("verbosity", 1) < 2 else []
         with quiet_loggers(*noisy):
-            for _order, label, load in demo_loaders():
-                self.stdout.write(f"Loading demo content for {label}…")
+            for loader in contributions("demo"):
+                label = apps.get_containing_app_config(loader.__name__).label
+                self.stdout.write(f"Loading demo content for {label} ({loader.__name__})…")
                 with transaction.atomic():
-                    load(stdout=self.stdout)
+                    loader.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready. The README lists the demo logins."))

@@ -1,0 +1,1 @@
+"""Certificate pages: the member's own certificates, and public verification."""

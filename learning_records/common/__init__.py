@@ -1,0 +1,1 @@
+"""What the domains share: private file storage and HTML-to-PDF rendering."""

@@ -1,0 +1,188 @@
+"""HTML templates to PDF bytes with WeasyPrint, fetching nothing but the project's own files.
+
+Templates reference files through `pdf_static(path)` and `pdf_media(name)` URLs on a host that
+never resolves (`.invalid` is reserved, RFC 2606). `ProjectFilesFetcher` maps those back to the
+static folders (through the staticfiles finders) and to image files in the default storage,
+and refuses every other URL: file:, data:, http(s):, other hosts, paths that climb out. Member
+text reaches templates only through auto-escaping, so it is never markup; the fetcher is the
+second wall if that ever fails.
+"""
+
+import logging
+import mimetypes
+import os
+import posixpath
+import threading
+import zlib
+from urllib.parse import unquote
+
+import pydyf
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+ORIGIN = "https://praxis-pdf.invalid/"
+STATIC_PREFIX = f"{ORIGIN}static/"
+MEDIA_PREFIX = f"{ORIGIN}media/"
+GENERATED_PREFIX = f"{ORIGIN}generated/"
+MEDIA_EXTENSIONS = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+# PDF/A-3b embeds the colour profile and XMP metadata archives expect; it costs a few ms
+# and 3 KiB per certificate (benchmarks/certificates.py --no-pdfa compares).
+PDF_VARIANT = "pdf/a-3b"
+
+# EB Garamond's font header carries a date fontTools reads as "very low" and warns about on
+# every render; the font is fine.
+logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
+
+
+class RefusedURL(ValueError):
+    """The PDF asked for something outside the project's own files."""
+
+
+def pdf_static(path: str) -> str:
+    return f"{STATIC_PREFIX}{path.lstrip('/')}"
+
+
+def pdf_media(name: str) -> str:
+    return f"{MEDIA_PREFIX}{name.lstrip('/')}"
+
+
+def _safe_relative(url: str, prefix: str) -> str:
+    """The path after `prefix`, refusing anything that could leave the folder it names."""
+    relative = unquote(url[len(prefix) :].split("?", 1)[0].split("#", 1)[0])
+    parts = relative.split("/")
+    if not relative or "\\" in relative or "\x00" in relative or relative.startswith("/"):
+        raise RefusedURL(f"Refused {url!r}: not a plain relative path.")
+    if any(part in {"", ".", ".."} for part in parts) or posixpath.normpath(relative) != relative:
+        raise RefusedURL(f"Refused {url!r}: the path leaves its folder.")
+    return relative
+
+
+class ProjectFilesFetcher(URLFetcher):
+    """Serves static files, stored images and images the renderer made itself (the QR code)
+    to WeasyPrint; refuses everything else.
+
+    `requested` records every URL WeasyPrint asked for, so tests can prove what was fetched.
+    """
+
+    def __init__(self):
+        super().__init__(allowed_protocols=("https",), allow_redirects=False, fail_on_errors=False)
+        self.requested: list[str] = []
+        self._generated: dict[str, tuple[bytes, str]] = {}
+
+    def add_generated(self, name: str, body: bytes, content_type: str) -> str:
+        """Offer bytes made in this process (never member input) at a URL; returns the URL."""
+        url = f"{GENERATED_PREFIX}{name}"
+        self._generated[url] = (body, content_type)
+        return url
+
+    def fetch(self, url, headers=None):
+        self.requested.append(url)
+        if url.startswith(STATIC_PREFIX):
+            return self._static(url)
+        if url.startswith(MEDIA_PREFIX):
+            return self._media(url)
+        if url in self._generated:
+            body, content_type = self._generated[url]
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
+        logger.warning("PDF renderer refused to fetch %r", url[:200])
+        raise RefusedURL(f"Refused {url[:200]!r}: PDFs may load only the project's own files.")
+
+    def _response(self, url: str, name: str, body: bytes) -> URLFetcherResponse:
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
+
+    def _static(self, url: str) -> URLFetcherResponse:
+        relative = _safe_relative(url, STATIC_PREFIX)
+        found = finders.find(relative)
+        if not found:
+            raise RefusedURL(f"Refused {url!r}: no such static file.")
+        with open(found, "rb") as file:
+            return self._response(url, relative, file.read())
+
+    def _media(self, url: str) -> URLFetcherResponse:
+        relative = _safe_relative(url, MEDIA_PREFIX)
+        if posixpath.splitext(relative)[1].lower() not in MEDIA_EXTENSIONS:
+            raise RefusedURL(f"Refused {url!r}: only images are loaded from media.")
+        try:
+            with default_storage.open(relative, "rb") as file:
+                return self._response(url, relative, file.read())
+        except (FileNotFoundError, SuspiciousFileOperation) as error:
+            raise RefusedURL(f"Refused {url!r}: {error}") from error
+
+
+_parsed = threading.local()
+
+
+def _stylesheet(path: str) -> tuple[CSS, FontConfiguration]:
+    """The parsed stylesheet and its fonts, kept per thread (WeasyPrint objects are not shared
+    across threads) and reloaded when the file changes. Parsing the CSS and loading four font
+    files is about half the time of a one-page certificate."""
+    cache = getattr(_parsed, "stylesheets", None)
+    if cache is None:
+        cache = _parsed.stylesheets = {}
+    found = finders.find(path)
+    if not found:
+        raise RefusedURL(f"No such static file: {path}")
+    key = (path, os.stat(found).st_mtime_ns)
+    if key not in cache:
+        font_config = FontConfiguration()
+        css = CSS(url=pdf_static(path), url_fetcher=ProjectFilesFetcher(), font_config=font_config)
+        cache.clear()
+        cache[key] = (css, font_config)
+    return cache[key]
+
+
+def clear_stylesheet_cache() -> None:
+    _parsed.stylesheets = {}
+
+
+def _compress_streams_once(document, pdf: pydyf.PDF) -> None:
+    """A WeasyPrint finisher: compress each stream now, once.
+
+    pydyf compresses a stream every time it serialises it, and a PDF/A identifier makes it
+    serialise the whole file twice (once to write, once to hash), so every page, font and image
+    was deflated twice: about 10 ms of a 100 ms certificate. The bytes written are the same.
+    """
+    for pdf_object in pdf.objects:
+        if isinstance(pdf_object, pydyf.Stream) and pdf_object.compress:
+            raw = b"\n".join(pydyf._to_bytes(item) for item in pdf_object.stream)
+            pdf_object.stream = [zlib.compress(raw, 9)]  # pydyf's own level
+            pdf_object.compress = False
+            pdf_object.extra["Filter"] = "/FlateDecode"
+
+
+def html_to_pdf(
+    html: str, *, stylesheet: str | None = None, fetcher: ProjectFilesFetcher | None = None
+) -> bytes:
+    """PDF bytes from an HTML string whose resources all come through the project fetcher.
+
+    `stylesheet` is a static path (e.g. "css/certificate-pdf.css") parsed once per thread.
+    """
+    fetcher = fetcher or ProjectFilesFetcher()
+    document = HTML(string=html, base_url=ORIGIN, url_fetcher=fetcher, media_type="print")
+    if stylesheet is None:
+        return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=_compress_streams_once)
+    css, font_config = _stylesheet(stylesheet)
+    return document.write_pdf(
+        stylesheets=[css], font_config=font_config, pdf_variant=PDF_VARIANT, finisher=_compress_streams_once
+    )
+
+
+def render_pdf(
+    template_name: str,
+    context: dict,
+    *,
+    stylesheet: str | None = None,
+    fetcher: ProjectFilesFetcher | None = None,
+) -> bytes:
+    """Render a Django template (auto-escaped) to PDF bytes."""
+    context = {**context, "pdf_static_prefix": STATIC_PREFIX}
+    return html_to_pdf(render_to_string(template_name, context), stylesheet=stylesheet, fetcher=fetcher)

@@ -1,0 +1,1 @@
+"""CPD records: the Social Work England form, evidence files, registration years and coverage."""

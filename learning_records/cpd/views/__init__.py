@@ -1,0 +1,1 @@
+"""Member-facing CPD pages, one module per family: records, evidence files and CSV, years."""

@@ -1,1 +1,0 @@
-"""Member-facing forms, one module per family. Forms only shape input; services hold the rules."""

@@ -1,0 +1,1 @@
+"""Wagtail admin for programme staff: cohorts, enrolments and the cohort overview."""
