@@ -10,10 +10,12 @@ class LearningRecordsConfig(AppConfig):
             "learning_records.cpd.member_data",
             "learning_records.programme.member_data",
             "learning_records.certificates.member_data",
+            "learning_records.bookings.member_data",
         ],
         "account_deletion": [
             "learning_records.programme.account_deletion",
             "learning_records.certificates.account_deletion",
+            "learning_records.bookings.account_deletion",
         ],
         "demo": [
             "learning_records.cpd.demo",
@@ -31,6 +33,7 @@ class LearningRecordsConfig(AppConfig):
     def ready(self):
         from config.contributions import contributions
         from learning_records import checks  # noqa: F401  (registers the system checks)
+        from learning_records.bookings import signals as booking_signals  # noqa: F401
         from learning_records.certificates import signals as certificate_signals  # noqa: F401
         from learning_records.cpd import signals as cpd_signals  # noqa: F401  (one module per domain)
 

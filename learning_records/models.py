@@ -2,6 +2,7 @@
 (`learning_records`, the tables and migrations unchanged). Code imports from the domain's own
 `models` module instead."""
 
+from learning_records.bookings.models import Booking
 from learning_records.certificates.models import Certificate, CertificateSerialCounter
 from learning_records.cpd.models import CPDActivityType, CPDRecord, EvidenceFile, PeerRole
 from learning_records.programme.models import (
@@ -16,6 +17,7 @@ from learning_records.programme.models import (
 )
 
 __all__ = [
+    "Booking",
     "CPDActivityType",
     "CPDRecord",
     "Certificate",

@@ -3,6 +3,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from learning_records.bookings.admin import BookingViewSet
 from learning_records.certificates.admin import CertificateViewSet
 from learning_records.cpd.admin import PERMISSION, CPDReportView
 from learning_records.programme.admin.viewsets import ProgrammeGroup
@@ -26,6 +27,11 @@ def register_cpd_report_menu_item():
 @hooks.register("register_admin_viewset")
 def register_programme_admin():
     return ProgrammeGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_booking_viewset():
+    return BookingViewSet("booking_admin")
 
 
 @hooks.register("register_admin_viewset")

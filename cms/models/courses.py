@@ -127,6 +127,11 @@ class CoursePage(BasePage):
         help_text="The application or expression-of-interest form, if there is one.",
     )
     enquiry_email = models.EmailField(blank=True)
+    members_book_here = models.BooleanField(
+        "members book places here",
+        default=False,
+        help_text="Signed-in members book a cohort on this page, within the places per authority below.",
+    )
     body = StreamField(BodyBlock(), blank=True)
 
     objects = PageManager.from_queryset(CoursePageQuerySet)()
@@ -149,8 +154,13 @@ class CoursePage(BasePage):
         InlinePanel("tutors", heading="Tutors", label="Tutor"),
         FieldPanel("statements", heading="Framework statements"),
         MultiFieldPanel(
-            [FieldPanel("how_to_apply"), FieldPanel("apply_page"), FieldPanel("enquiry_email")],
-            heading="How to apply",
+            [
+                FieldPanel("members_book_here"),
+                FieldPanel("how_to_apply"),
+                FieldPanel("apply_page"),
+                FieldPanel("enquiry_email"),
+            ],
+            heading="How to book or apply",
         ),
         FieldPanel("body"),
     ]
@@ -208,7 +218,12 @@ class CourseCohort(Orderable):
     name = models.CharField(max_length=100, help_text="e.g. 'Spring 2027'.")
     start_date = models.DateField()
     end_date = models.DateField()
-    application_deadline = models.DateField(null=True, blank=True)
+    application_deadline = models.DateField(
+        null=True, blank=True, help_text="The last day to book. Blank: the day before the cohort starts."
+    )
+    booking_opens_on = models.DateField(
+        null=True, blank=True, help_text="The first day members can book. Blank: as soon as the page is live."
+    )
     dates_note = models.CharField(
         max_length=255, blank=True, help_text="e.g. 'Tuesdays, fortnightly, 9.30am to 4pm'."
     )
@@ -216,7 +231,7 @@ class CourseCohort(Orderable):
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-        FieldPanel("application_deadline"),
+        FieldRowPanel([FieldPanel("booking_opens_on"), FieldPanel("application_deadline")]),
         FieldPanel("dates_note"),
     ]
 
@@ -234,9 +249,15 @@ class CourseCohort(Orderable):
 class CoursePlaceAllocation(Orderable):
     course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="place_allocations")
     organisation = models.ForeignKey("members.Organisation", on_delete=models.CASCADE, related_name="+")
-    places = models.PositiveSmallIntegerField()
+    audience = models.CharField(
+        max_length=30,
+        choices=Audience.choices,
+        blank=True,
+        help_text="Who these places are for. Leave blank for places open to every audience of the course.",
+    )
+    places = models.PositiveSmallIntegerField(help_text="Places in each cohort.")
 
-    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("places")])]
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("audience"), FieldPanel("places")])]
 
 
 class CourseTutor(Orderable):

@@ -120,7 +120,12 @@ class EventPage(RoutablePageMixin, BasePage):
     cpd_hours = models.DecimalField(
         "CPD hours", max_digits=4, decimal_places=1, null=True, blank=True, validators=[MinValueValidator(0)]
     )
-    booking_url = models.URLField(blank=True, help_text="Where to book, if booking is needed.")
+    booking_url = models.URLField(blank=True, help_text="Where to book, if booking is elsewhere.")
+    members_book_here = models.BooleanField(
+        "members book places here",
+        default=False,
+        help_text="Signed-in members book on this page until the event starts, up to the places above.",
+    )
     tags = ClusterTaggableManager(through=EventPageTag, blank=True, verbose_name="topics")
     related_research = ParentalManyToManyField(
         "cms.ResearchOutputPage", blank=True, related_name="related_events"
@@ -138,7 +143,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("cpd_hours")]),
         FieldPanel("audiences"),
-        FieldPanel("booking_url"),
+        FieldRowPanel([FieldPanel("members_book_here"), FieldPanel("booking_url")]),
         InlinePanel("speakers", heading="Speakers", label="Speaker"),
         FieldPanel("tags"),
         FieldPanel("related_research"),

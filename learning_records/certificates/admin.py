@@ -5,13 +5,9 @@ edits or deletes them here. Programme staff get view, revoke and re-issue permis
 migration `0002_programme_staff_certificate_permissions`).
 """
 
-from functools import reduce
-from operator import and_, or_
-
 import django_filters
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import FileResponse
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
@@ -27,27 +23,22 @@ from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from learning_records.certificates.forms import ReissueForm, RevokeForm
 from learning_records.certificates.kinds import kind_name
 from learning_records.certificates.models import Certificate
 from learning_records.certificates.services import reissue_certificate, revoke_certificate
-from learning_records.common.admin import ServiceActionView
+from learning_records.common.admin import (
+    EveryWordSearchMixin,
+    ServiceActionView,
+    ServiceWrittenPermissionPolicy,
+)
 
 STATE_CHOICES = [("valid", "Valid"), ("revoked", "Revoked"), ("superseded", "Superseded")]
 
 
-class CertificatePermissionPolicy(ModelPermissionPolicy):
+class CertificatePermissionPolicy(ServiceWrittenPermissionPolicy):
     """View, revoke and re-issue by permission; add, change and delete for nobody."""
-
-    NEVER = {"add", "change", "delete"}
-
-    def user_has_permission(self, user, action):
-        return action not in self.NEVER and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 def _kind_choices():
@@ -77,20 +68,9 @@ class CertificateFilterSet(WagtailFilterSet):
         return queryset.valid().current()
 
 
-class CertificateIndexView(generic.IndexView):
+class CertificateIndexView(EveryWordSearchMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("recipient", "replaced_by")
-
-    def search_queryset(self, queryset):
-        """Every word must match the serial, the title or the member's name or email."""
-        if not self.is_searching:
-            return queryset
-        words = self.search_query.split()[:8]
-        matches = [
-            reduce(or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields))
-            for word in words
-        ]
-        return queryset.filter(reduce(and_, matches))
 
     def get_list_more_buttons(self, instance):
         return [*super().get_list_more_buttons(instance), *_action_buttons(self, instance)]

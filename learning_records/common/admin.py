@@ -1,12 +1,46 @@
-"""What the domains' Wagtail admin views share: a form about one object that calls a service."""
+"""What the domains' Wagtail admin views share: a form about one object that calls a service, a
+search where every word must match, and a policy for records only services may write."""
+
+from functools import reduce
+from operator import and_, or_
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+class ServiceWrittenPermissionPolicy(ModelPermissionPolicy):
+    """Records only services write: view (and any custom actions) by permission; add, change and
+    delete in the admin for nobody, not even a superuser."""
+
+    NEVER = {"add", "change", "delete"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.NEVER and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class EveryWordSearchMixin:
+    """For a generic IndexView with `search_backend_name = None`: every word typed must match
+    one of `search_fields` (icontains), so "jo northshire" finds Jo from Northshire."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        words = self.search_query.split()[:8]
+        matches = [
+            reduce(or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields))
+            for word in words
+        ]
+        return queryset.filter(reduce(and_, matches))
 
 
 class ServiceActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):

@@ -4,6 +4,7 @@ from django.core.cache import cache
 
 from learning_records.certificates.kinds import register_kind, unregister_kind
 from learning_records.certificates.services import issue_certificate
+from tests.learning_records.booking_fixtures import *  # noqa: F403
 from tests.learning_records.certificate_kinds import ExampleAttendanceKind
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.programme_fixtures import *  # noqa: F403

@@ -11,8 +11,10 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from learning_records.bookings import services as bookings
 from learning_records.certificates.services import issue_certificate, revoke_certificate
 from learning_records.programme.models import ServiceProjectAgreement
+from tests.cms.factories import EventIndexPageFactory, EventPageFactory
 from tests.learning_records.completion_fixtures import propose_plan
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.programme_factories import (
@@ -34,6 +36,7 @@ IN_THE_DOWNLOAD = {
     "learning_records.ServiceProjectVersion": "Coverage plan",
     "learning_records.ServiceProjectAgreement": f'"party": "{ServiceProjectAgreement.Party.ASPIRANT.label}"',
     "learning_records.Certificate": "Systemic practice",
+    "learning_records.Booking": "Coverage seminar",
 }
 
 
@@ -51,7 +54,7 @@ def user_links():
 
 
 @pytest.fixture
-def member_everywhere(db, attendance_kind, attendance_params):
+def member_everywhere(home, attendance_kind, attendance_params):
     """One member linked through every field that points at a user."""
     member = AspirantFactory(email="everywhere@example.org")
     CPDRecordFactory(member=member, title="Coverage CPD record")
@@ -64,6 +67,13 @@ def member_everywhere(db, attendance_kind, attendance_params):
         kind=attendance_kind, recipient=member, params=attendance_params, issued_by=member
     )
     revoke_certificate(certificate=certificate, reason="Issued by mistake.", revoked_by=member)
+    seminar = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home),
+        title="Coverage seminar",
+        members_book_here=True,
+        audiences=[],
+    )
+    bookings.book(member=member, event=seminar)
     return member
 
 

@@ -1,0 +1,26 @@
+"""Bookings for "download all my data" (see members.member_data): bookings.json."""
+
+from learning_records.bookings.models import Booking
+from members.member_data import write_json
+
+
+def add_to_archive(*, member, archive) -> None:
+    bookings = Booking.objects.filter(member=member).select_related("cohort__course", "event", "organisation")
+    write_json(
+        archive,
+        "bookings.json",
+        [
+            {
+                "course": booking.cohort.course.title if booking.cohort_id else None,
+                "cohort": booking.cohort.name if booking.cohort_id else None,
+                "event": booking.event.title if booking.event_id else None,
+                "status": booking.get_status_display(),
+                "organisation": booking.organisation.name if booking.organisation_id else None,
+                "audience": booking.audience,
+                "booked_at": booking.created_at,
+                "status_changed_at": booking.status_changed_at,
+                "offer_expires_at": booking.offer_expires_at,
+            }
+            for booking in bookings
+        ],
+    )

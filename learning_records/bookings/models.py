@@ -1,0 +1,104 @@
+"""A member's booking of a course cohort or an event, and where it stands."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from cms.models import Audience
+
+
+class BookingQuerySet(models.QuerySet):
+    def for_target(self, *, cohort=None, event=None):
+        return self.filter(cohort=cohort) if cohort is not None else self.filter(event=event)
+
+    def active(self):
+        return self.filter(status__in=Booking.ACTIVE)
+
+    def holding(self):
+        """Bookings that hold a place: confirmed, or offered and not yet answered."""
+        return self.filter(status__in=Booking.HOLDING)
+
+    def waiting_in_line(self):
+        return self.filter(status=Booking.Status.WAITING).order_by("created_at", "pk")
+
+
+class Booking(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", "Place confirmed"
+        WAITING = "waiting", "On the waiting list"
+        OFFERED = "offered", "Place offered"
+        CANCELLED = "cancelled", "Cancelled"
+        DECLINED = "declined", "Offer declined"
+        EXPIRED = "expired", "Offer expired"
+
+    ACTIVE = (Status.CONFIRMED, Status.WAITING, Status.OFFERED)
+    HOLDING = (Status.CONFIRMED, Status.OFFERED)
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookings")
+    cohort = models.ForeignKey(
+        "cms.CourseCohort", null=True, blank=True, on_delete=models.CASCADE, related_name="bookings"
+    )
+    event = models.ForeignKey(
+        "cms.EventPage", null=True, blank=True, on_delete=models.CASCADE, related_name="bookings"
+    )
+    # The member's authority and audience when they booked, and the places they draw on.
+    organisation = models.ForeignKey(
+        "members.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    audience = models.CharField(max_length=30, blank=True)
+    quota_audience = models.CharField(
+        max_length=30,
+        blank=True,
+        help_text="The audience of the places drawn on; blank: open to every audience.",
+    )
+    has_quota = models.BooleanField(default=False, help_text="Draws on its authority's places.")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cohort__isnull=False, event__isnull=True)
+                | Q(cohort__isnull=True, event__isnull=False),
+                name="booking_is_for_a_cohort_or_an_event",
+            ),
+            models.UniqueConstraint(
+                fields=["member", "cohort"],
+                condition=Q(status__in=["confirmed", "waiting", "offered"]),
+                name="one_active_booking_per_member_and_cohort",
+            ),
+            models.UniqueConstraint(
+                fields=["member", "event"],
+                condition=Q(status__in=["confirmed", "waiting", "offered"]),
+                name="one_active_booking_per_member_and_event",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["cohort", "status", "created_at"], name="booking_cohort_line"),
+            models.Index(fields=["event", "status", "created_at"], name="booking_event_line"),
+        ]
+
+    def __str__(self):
+        return f"{self.member} – {self.target} ({self.get_status_display()})"
+
+    def get_audience_display(self) -> str:
+        return dict(Audience.choices).get(self.audience, self.audience)
+
+    @property
+    def target(self):
+        return self.cohort if self.cohort_id else self.event
+
+    def target_label(self) -> str:
+        if self.cohort_id:
+            return f"{self.cohort.course.title}: {self.cohort.name}"
+        return self.event.title
+
+    @property
+    def group(self) -> tuple[int, str] | None:
+        return (self.organisation_id, self.quota_audience) if self.has_quota else None
