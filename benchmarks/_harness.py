@@ -11,8 +11,10 @@
 
 The database is PostgreSQL when DATABASE_URL is set (a `<name>_bench_<label>` database beside
 yours, made and dropped with Django's test-database machinery) and otherwise a temporary
-SQLite file. Settings are config.settings.test: DEBUG off, cached templates, no debug toolbar,
-so timings are close to production's apart from the cache backend.
+SQLite file. Settings are config.settings.bench: production's cache configuration (Redis with
+REDIS_URL, else local memory, never the database), DEBUG off, cached templates, throwaway
+secrets; the page cache is off so pages are built each time (PRAXIS_PAGE_CACHE=1 switches it
+on). Each script prints the settings it ran under.
 """
 
 import os
@@ -29,13 +31,25 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def setup_django() -> None:
-    """Make the project importable and configure Django with the test settings."""
+    """Make the project importable and configure Django with the benchmark settings."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     import django
 
     django.setup()
+    print(describe_settings(), flush=True)
+
+
+def describe_settings() -> str:
+    """Which settings and cache backends a benchmark runs under, for its report."""
+    from django.conf import settings
+
+    backends = ", ".join(
+        f"{alias}: {config['BACKEND'].rsplit('.', 1)[-1]}" for alias, config in settings.CACHES.items()
+    )
+    page_cache = "on" if settings.PRAXIS_PAGE_CACHE else "off"
+    return f"Settings: {os.environ['DJANGO_SETTINGS_MODULE']} (caches {backends}; page cache {page_cache})"
 
 
 @contextmanager

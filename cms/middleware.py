@@ -25,11 +25,14 @@ class PageRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Wagtail keeps the request's site here; the cached list spares a query per request.
-        request._wagtail_site = routing.find_site(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match and match.url_name in CACHEABLE_VIEWS and not hasattr(request, "_wagtail_site"):
+            # Wagtail keeps the request's site here; the cached list spares a query. Only for the
+            # public pages: members' pages keep Wagtail's own look-up, one query every time.
+            request._wagtail_site = routing.find_site(request)
         if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_route_for_request"):
             path = view_args[0] if view_args else view_kwargs.get("path", "")
             request._wagtail_route_for_request = routing.route_for_request(request, path)

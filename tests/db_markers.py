@@ -17,3 +17,14 @@ def flushes_without_snapshot(marker, fixturenames) -> bool:
     transactional, serialized = _django_db(*marker.args, **marker.kwargs) if marker else (False, False)
     transactional = transactional or bool({"transactional_db", "live_server"} & set(fixturenames))
     return transactional and not serialized
+
+
+def requires_postgresql():
+    """A skip marker for tests of PostgreSQL's own behaviour (query plans, row locks)."""
+    import pytest
+
+    from django.db import connection
+
+    return pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="Needs PostgreSQL; set DATABASE_URL to run this."
+    )

@@ -1,0 +1,54 @@
+"""A search for a selective term reads an index, not every index entry (PostgreSQL only).
+
+The index holds 5,000 other entries, with planner statistics, as on a real site; the planner is
+also told to avoid sequential scans (`enable_seqscan = off`), which it still chooses when no
+index can answer the query: that is what this test catches. Without
+search/migrations/0001_search_vector_index.py the plan filtered every index entry.
+"""
+
+import pytest
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page
+
+from cms.models import StandardPage
+from tests.cms import factories as f
+from tests.db_markers import requires_postgresql
+
+pytestmark = [pytest.mark.django_db, requires_postgresql()]
+
+
+FILLER = """
+    INSERT INTO wagtailsearch_indexentry
+        (content_type_id, object_id, title_norm, autocomplete, title, body, title_text, body_text)
+    SELECT %s, (1000000 + n)::text, 1.0, ''::tsvector, to_tsvector('Court report ' || n),
+        to_tsvector('Evidence for the family court, number ' || n), 'Court report', 'Evidence'
+    FROM generate_series(1, 5000) AS n
+"""
+
+
+def search_plan(term: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(FILLER, [ContentType.objects.get_for_model(StandardPage).pk])
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+        cursor.execute("ANALYZE wagtailcore_page")
+    with CaptureQueriesContext(connection) as queries:
+        list(Page.objects.live().public().search(term)[:10])
+    sql = queries.captured_queries[-1]["sql"]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}")
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_a_selective_search_uses_the_search_vector_index(home):
+    for n in range(40):
+        title = f"Supervision guide {n}" if n % 20 == 0 else f"Court skills {n}"
+        f.StandardPageFactory(parent=home, title=title)
+    plan = search_plan("supervision")
+    assert "praxis_search_vector_gin" in plan, plan
+    assert "Seq Scan on wagtailsearch_indexentry" not in plan, plan
+    assert "Seq Scan on wagtailcore_page" not in plan, plan
