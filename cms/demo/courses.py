@@ -233,11 +233,13 @@ def _course_fields(demo, course, position):
         "attendance_threshold_percent": 90,
         "max_days_missed": 2,
         "enquiry_email": ENQUIRIES,
-        "how_to_apply": "<p>Places are shared between the partner authorities. To apply:</p><ol>"
+        "members_book_here": True,
+        "how_to_apply": "<p>Places are shared between the partner authorities. To book:</p><ol>"
         "<li>Talk to your manager about the time the course needs.</li>"
-        "<li>Ask your workforce development team for a nomination form.</li>"
-        f'<li>Send it to <a href="mailto:{ENQUIRIES}">{ENQUIRIES}</a> before the deadline.</li></ol>'
-        "<p>Staff from voluntary agencies are welcome to apply for any places left.</p>",
+        "<li>Sign in and choose <strong>Book a place</strong> on a cohort above. If your authority's "
+        "places are taken, join the waiting list: a freed place is offered in turn.</li></ol>"
+        f'<p>Staff from voluntary agencies: email <a href="mailto:{ENQUIRIES}">{ENQUIRIES}</a> '
+        "about any places left.</p>",
         "body": body,
         "tags": course["tags"],
         "m2m": {"statements": statements(course["statements"])},

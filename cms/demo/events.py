@@ -229,6 +229,7 @@ def _event_fields(demo, event, research):
         "address": address,
         "online_url": event.get("online_url", ""),
         "capacity": event.get("capacity"),
+        "members_book_here": True,
         "audiences": event["audiences"],
         "cpd_hours": event["cpd_hours"],
         "body": body,
