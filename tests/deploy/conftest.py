@@ -43,8 +43,9 @@ def postgres_url(settings: dict, name: str) -> str:
 class Databases:
     """Fresh databases on the test database's server, copied from it or empty."""
 
-    def __init__(self, settings: dict):
+    def __init__(self, settings: dict, blocker):
         self.settings = settings
+        self.blocker = blocker  # pytest-django's django_db_blocker
         self.made: list[str] = []
 
     def admin(self):
@@ -60,6 +61,10 @@ class Databases:
         self.made.append(name)
         url = postgres_url(self.settings, name)
         if copy_of:
+            from django.db import connection
+
+            with self.blocker.unblock():
+                restore_migrated_data(connection)
             dump = subprocess.run(  # noqa: S603 (our own arguments)
                 [
                     binary("pg_dump"),
@@ -86,11 +91,11 @@ class Databases:
 
 
 @pytest.fixture(scope="session")
-def databases(django_db_setup):
+def databases(django_db_setup, django_db_blocker):
     from django.db import connection
 
     require_services(connection)
-    made = Databases(connection.settings_dict)
+    made = Databases(connection.settings_dict, django_db_blocker)
     yield made
     made.drop_all()
 
@@ -115,14 +120,12 @@ def restore_migrated_data(connection) -> None:
 
 
 @pytest.fixture(scope="session")
-def stack(databases, signing_key, tmp_path_factory, django_db_blocker):
+def stack(databases, signing_key, tmp_path_factory):
     from django.db import connection
 
     name = f"{connection.settings_dict['NAME']}_deploy"
     running = Stack(tmp=tmp_path_factory.mktemp("stack"), database_url="")
-    with django_db_blocker.unblock():
-        restore_migrated_data(connection)
-        running.database_url = databases.create(name, copy_of=connection.settings_dict["NAME"])
+    running.database_url = databases.create(name, copy_of=connection.settings_dict["NAME"])
     try:
         running.start(signing_key)
         yield running

@@ -48,7 +48,7 @@ def test_a_restored_backup_serves_the_same_pages_and_verifications(stack, databa
     from django.db import connection
 
     name = connection.settings_dict["NAME"]
-    source = site_env(stack, databases.create(f"{name}_source", template=name), "source")
+    source = site_env(stack, databases.create(f"{name}_source", copy_of=name), "source")
     run([sys.executable, "manage.py", "load_demo_content", "--force", "-v0"], source, timeout=600)
     before = site_answers(source)
     assert len(before["pages"]) > 10 and before["certificates"], "the demo site has pages and a certificate"
