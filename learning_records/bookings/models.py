@@ -46,7 +46,7 @@ class Booking(models.Model):
     organisation = models.ForeignKey(
         "members.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    audience = models.CharField(max_length=30, blank=True)
+    audience = models.CharField(max_length=30, choices=Audience.choices, blank=True)
     quota_audience = models.CharField(
         max_length=30,
         blank=True,
@@ -86,9 +86,6 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"{self.member} – {self.target} ({self.get_status_display()})"
-
-    def get_audience_display(self) -> str:
-        return dict(Audience.choices).get(self.audience, self.audience)
 
     @property
     def target(self):

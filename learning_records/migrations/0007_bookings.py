@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='Booking',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('audience', models.CharField(blank=True, max_length=30)),
+                ('audience', models.CharField(blank=True, choices=[('practitioners', 'Practitioners'), ('frontline_managers', 'Frontline managers'), ('practice_supervisors', 'Practice supervisors'), ('practice_leaders', 'Practice leaders'), ('practice_educators', 'Practice educators'), ('students', 'Students'), ('academics', 'Academics')], max_length=30)),
                 ('quota_audience', models.CharField(blank=True, help_text='The audience of the places drawn on; blank: open to every audience.', max_length=30)),
                 ('has_quota', models.BooleanField(default=False, help_text="Draws on its authority's places.")),
                 ('status', models.CharField(choices=[('confirmed', 'Place confirmed'), ('waiting', 'On the waiting list'), ('offered', 'Place offered'), ('cancelled', 'Cancelled'), ('declined', 'Offer declined'), ('expired', 'Offer expired')], max_length=20)),
