@@ -1,5 +1,7 @@
 """Accredited courses run by the Centre for Social Work and the partnership."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,7 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.fields import MultipleChoiceField, list_contains
+from cms.fields import DateListField, MultipleChoiceField, list_contains
 from cms.filters import CourseFilterForm, listing_context, tag_choices
 from cms.structured_data import course_data
 
@@ -227,12 +229,20 @@ class CourseCohort(Orderable):
     dates_note = models.CharField(
         max_length=255, blank=True, help_text="e.g. 'Tuesdays, fortnightly, 9.30am to 4pm'."
     )
+    session_dates = DateListField(
+        "session days",
+        help_text=(
+            "The classroom days, one date per line (e.g. 2 March 2027). Staff take a register on "
+            "each, and the course's attendance threshold is worked out from them."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         FieldRowPanel([FieldPanel("booking_opens_on"), FieldPanel("application_deadline")]),
         FieldPanel("dates_note"),
+        FieldPanel("session_dates"),
     ]
 
     class Meta(Orderable.Meta):
@@ -241,9 +251,19 @@ class CourseCohort(Orderable):
     def __str__(self):
         return self.name
 
+    @property
+    def session_days(self) -> list[datetime.date]:
+        return DateListField.as_dates(self.session_dates)
+
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The cohort must end on or after its start date."})
+        if self.start_date and self.end_date:
+            outside = [day for day in self.session_days if not self.start_date <= day <= self.end_date]
+            if outside:
+                days = ", ".join(f"{day:%-d %B %Y}" for day in outside)
+                message = f"Every session day must fall within the cohort's dates: {days} does not."
+                raise ValidationError({"session_dates": message})
 
 
 class CoursePlaceAllocation(Orderable):

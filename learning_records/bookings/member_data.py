@@ -1,11 +1,17 @@
 """Bookings for "download all my data" (see members.member_data): bookings.json."""
 
-from learning_records.bookings.models import Booking
+from django.db.models import Prefetch
+
+from learning_records.bookings.models import Attendance, Booking
 from members.member_data import write_json
 
 
 def add_to_archive(*, member, archive) -> None:
-    bookings = Booking.objects.filter(member=member).select_related("cohort__course", "event", "organisation")
+    bookings = (
+        Booking.objects.filter(member=member)
+        .select_related("cohort__course", "event", "organisation")
+        .prefetch_related(Prefetch("attendance", queryset=Attendance.objects.order_by("date")))
+    )
     write_json(
         archive,
         "bookings.json",
@@ -20,6 +26,9 @@ def add_to_archive(*, member, archive) -> None:
                 "booked_at": booking.created_at,
                 "status_changed_at": booking.status_changed_at,
                 "offer_expires_at": booking.offer_expires_at,
+                "attendance": [
+                    {"date": mark.date, "mark": mark.get_mark_display()} for mark in booking.attendance.all()
+                ],
             }
             for booking in bookings
         ],

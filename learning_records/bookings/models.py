@@ -99,3 +99,36 @@ class Booking(models.Model):
     @property
     def group(self) -> tuple[int, str] | None:
         return (self.organisation_id, self.quota_audience) if self.has_quota else None
+
+
+class Attendance(models.Model):
+    """One person's mark on the register for one session day of a cohort.
+
+    Late and left early count as attended for the course's threshold (the tutor decides in the
+    room whether a late arrival missed the day, and marks them absent if so)."""
+
+    class Mark(models.TextChoices):
+        PRESENT = "present", "Present"
+        ABSENT = "absent", "Absent"
+        LATE = "late", "Late"
+        LEFT_EARLY = "left_early", "Left early"
+
+    ATTENDED = (Mark.PRESENT, Mark.LATE, Mark.LEFT_EARLY)
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="attendance")
+    date = models.DateField()
+    mark = models.CharField(max_length=20, choices=Mark.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["date", "booking_id"]
+        verbose_name_plural = "attendance"
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "date"], name="one_mark_per_booking_and_day")
+        ]
+
+    def __str__(self):
+        return f"{self.booking.member} – {self.date:%-d %B %Y}: {self.get_mark_display()}"

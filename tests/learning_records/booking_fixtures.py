@@ -1,8 +1,14 @@
 """A bookable course (places per authority and audience) and a bookable seminar, for booking tests."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 
+from django.utils import timezone
+
 from cms.models import CoursePlaceAllocation
+from learning_records.bookings import services
 from tests.cms.factories import (
     CourseCohortFactory,
     CourseIndexPageFactory,
@@ -56,3 +62,37 @@ def seminar(home):
 
 def practitioner(organisation, **fields):
     return UserFactory(**{"role": "practitioner", "organisation": organisation, **fields})
+
+
+# A cohort of ten weekly session days, booked well before it starts.
+SESSION_DAYS = [datetime.date(2027, 3, 2) + datetime.timedelta(weeks=week) for week in range(10)]
+BOOKED_AT = timezone.make_aware(datetime.datetime(2027, 1, 4, 10, 0))
+
+
+@pytest.fixture
+def taught_course(home):
+    return CoursePageFactory(
+        parent=CourseIndexPageFactory(parent=home),
+        title="Systemic practice",
+        members_book_here=True,
+        audiences=[],
+        attendance_threshold_percent=90,
+        max_days_missed=2,
+        cpd_hours=Decimal("90.0"),
+    )
+
+
+@pytest.fixture
+def taught_cohort(taught_course):
+    return CourseCohortFactory(
+        course=taught_course,
+        name="Spring 2027",
+        start_date=SESSION_DAYS[0],
+        end_date=SESSION_DAYS[-1],
+        session_dates=[day.isoformat() for day in SESSION_DAYS],
+    )
+
+
+def book_confirmed(cohort, members) -> list:
+    """Confirmed bookings of `members` on `cohort` (which has room for them), made by the service."""
+    return [services.book(member=member, cohort=cohort, now=BOOKED_AT) for member in members]

@@ -2,6 +2,7 @@
 the member once the account is deleted. A model that gains a foreign key to the user fails here
 until its domain's data export and deletion handle it (issue 13)."""
 
+import datetime
 import io
 import zipfile
 
@@ -10,11 +11,19 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
+from learning_records.bookings import register
 from learning_records.bookings import services as bookings
 from learning_records.certificates.services import issue_certificate, revoke_certificate
 from learning_records.programme.models import ServiceProjectAgreement
-from tests.cms.factories import EventIndexPageFactory, EventPageFactory
+from tests.cms.factories import (
+    CourseCohortFactory,
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+)
 from tests.learning_records.completion_fixtures import propose_plan
 from tests.learning_records.factories import CPDRecordFactory
 from tests.learning_records.programme_factories import (
@@ -37,6 +46,7 @@ IN_THE_DOWNLOAD = {
     "learning_records.ServiceProjectAgreement": f'"party": "{ServiceProjectAgreement.Party.ASPIRANT.label}"',
     "learning_records.Certificate": "Systemic practice",
     "learning_records.Booking": "Coverage seminar",
+    "learning_records.Attendance": '"mark": "Late"',
 }
 
 
@@ -74,6 +84,16 @@ def member_everywhere(home, attendance_kind, attendance_params):
         audiences=[],
     )
     bookings.book(member=member, event=seminar)
+    course = CoursePageFactory(
+        parent=CourseIndexPageFactory(parent=home), members_book_here=True, audiences=[]
+    )
+    cohort = CourseCohortFactory(
+        course=course, session_dates=["2027-03-02"], start_date=datetime.date(2027, 3, 2)
+    )
+    booking = bookings.book(
+        member=member, cohort=cohort, now=timezone.make_aware(datetime.datetime(2027, 1, 4))
+    )
+    register.take_register(cohort, datetime.date(2027, 3, 2), {booking.pk: "late"}, by=member)
     return member
 
 

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db.migrations.loader import MigrationLoader
 
 TABLES = {
+    "Attendance": "learning_records_attendance",  # the registers of course cohorts (issue 11), 0009
     "Booking": "learning_records_booking",  # added by the bookings domain (issue 11), 0007
     "Certificate": "learning_records_certificate",
     "CertificateSerialCounter": "learning_records_certificateserialcounter",
@@ -33,6 +34,7 @@ MIGRATIONS = [
     "0006_enrolment_former_mentor",
     "0007_bookings",  # issue 11, after the reorganisation
     "0008_programme_staff_view_bookings",
+    "0009_attendance",
 ]
 
 
