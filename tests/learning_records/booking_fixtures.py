@@ -60,6 +60,12 @@ def seminar(home):
     return EventPageFactory(parent=index, members_book_here=True, capacity=2, audiences=["practitioners"])
 
 
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """`with commit():` runs the block, then what it queued for after the commit (the emails)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
 def practitioner(organisation, **fields):
     return UserFactory(**{"role": "practitioner", "organisation": organisation, **fields})
 

@@ -24,12 +24,6 @@ JUNE = datetime.datetime(2027, 6, 1, 9, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run the block, then what it queued for after the commit (the emails)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def summer_seminar(home):
     return EventPageFactory(
         parent=EventIndexPageFactory(parent=home),
