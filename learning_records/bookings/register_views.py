@@ -291,9 +291,6 @@ class DayRegister(CohortRegisterMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return f"Register for {long_day(self.day)}"
 
-    def get_page_subtitle(self):
-        return self.cohort_label
-
     def get_breadcrumbs_items(self):
         return [*super().get_breadcrumbs_items(), {"url": "", "label": long_day(self.day)}]
 
@@ -333,6 +330,7 @@ class DayRegister(CohortRegisterMixin, WagtailAdminTemplateMixin, TemplateView):
         marked = sum(1 for line in form.lines if line.mark)
         return super().get_context_data(
             cohort=self.cohort,
+            cohort_label=self.cohort_label,
             day=self.day,
             day_label=long_day(self.day),
             number=position + 1,

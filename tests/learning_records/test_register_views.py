@@ -175,7 +175,10 @@ def test_the_day_form_has_a_labelled_radio_group_per_person(staff_client, taught
     for label in ("Present", "Absent", "Late", "Left early"):
         assert page.count(f"> {label}</label>") == 3
     assert 'name="everyone_present"' in page and "Save the register" in page
-    assert "Session day 1 of 10. 3 people on the register, 3 not yet marked." in page
+    assert (
+        "Systemic practice: Spring 2027. Session day 1 of 10. 3 people on the register, 3 not yet marked."
+        in page
+    )
 
 
 def test_staff_save_the_register_and_are_told_the_counts(staff_client, taught_cohort, bookings, staff):
