@@ -1,8 +1,10 @@
-"""Bookings for "download all my data" (see members.member_data): bookings.json."""
+"""Bookings for "download all my data" (see members.member_data): bookings.json, and
+calendar_feed.json with the private calendar link if the member has one."""
 
 from django.db.models import Prefetch
 
-from learning_records.bookings.models import Attendance, Booking
+from learning_records.bookings.calendar import feed_url
+from learning_records.bookings.models import Attendance, Booking, CalendarFeed
 from members.member_data import write_json
 
 
@@ -33,3 +35,8 @@ def add_to_archive(*, member, archive) -> None:
             for booking in bookings
         ],
     )
+    feed = CalendarFeed.objects.filter(member=member).first()
+    if feed is not None:
+        write_json(
+            archive, "calendar_feed.json", {"calendar_link": feed_url(feed), "made_at": feed.created_at}
+        )

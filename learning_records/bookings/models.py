@@ -1,4 +1,7 @@
-"""A member's booking of a course cohort or an event, and where it stands."""
+"""A member's booking of a course cohort or an event, where it stands, and the member's private
+calendar feed of their bookings."""
+
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -57,6 +60,8 @@ class Booking(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     status_changed_at = models.DateTimeField(default=timezone.now)
     offer_expires_at = models.DateTimeField(null=True, blank=True)
+    # Claimed by the one runner that sends the reminder two days before (bookings/jobs.py).
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = BookingQuerySet.as_manager()
 
@@ -132,3 +137,24 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.booking.member} – {self.date:%-d %B %Y}: {self.get_mark_display()}"
+
+
+def new_feed_secret() -> str:
+    return secrets.token_urlsafe(32)  # 256 bits
+
+
+class CalendarFeed(models.Model):
+    """The secret that makes a member's calendar feed URL (/my/bookings/calendar/<secret>.ics).
+
+    Kept as it is, not hashed: My bookings shows the URL again whenever the member needs to copy
+    it to another device, and whoever could read this table could read the bookings themselves.
+    Resetting gives a new secret, and the old URL stops working."""
+
+    member = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    secret = models.CharField(max_length=64, unique=True, default=new_feed_secret, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Calendar feed of {self.member}"

@@ -1,5 +1,6 @@
 """Every write to bookings. Each takes a row lock on the cohort or event first, so bookings,
-cancellations and offers for one offer happen one at a time: the last place goes to one person."""
+cancellations and offers for one offer happen one at a time: the last place goes to one person.
+Each queues the member's email (bookings/tasks.py) for when its transaction commits."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils import timezone
 from cms.models import CourseCohort, EventPage
 from learning_records.bookings import rules, selectors
 from learning_records.bookings.models import Booking
+from learning_records.bookings.tasks import enqueue_email
 
 
 class BookingRefused(Exception):
@@ -45,7 +47,7 @@ def book(*, member, cohort=None, event=None, now=None) -> Booking:
     outlook = selectors.outlook(member, cohort=cohort, event=event, now=now)
     if outlook.refusal:
         raise BookingRefused(outlook.refusal)
-    return Booking.objects.create(
+    booking = Booking.objects.create(
         member=member,
         cohort=cohort,
         event=event,
@@ -57,6 +59,8 @@ def book(*, member, cohort=None, event=None, now=None) -> Booking:
         created_at=now,
         status_changed_at=now,
     )
+    enqueue_email(booking, "confirmed" if booking.status == Booking.Status.CONFIRMED else "waiting")
+    return booking
 
 
 def _promote(*, cohort, event, group, now) -> list[Booking]:
@@ -68,8 +72,13 @@ def _promote(*, cohort, event, group, now) -> list[Booking]:
     if free:
         for booking in selectors.line_for(cohort=cohort, event=event, group=group)[:free]:
             _set_status(booking, Booking.Status.OFFERED, now, offer_expires_at=rules.offer_expires_at(now))
+            enqueue_email(booking, "offered")
             promoted.append(booking)
     return promoted
+
+
+# A member who declines an offer has just said so on the page; the others learn it by email.
+RELEASE_EMAILS = {Booking.Status.CANCELLED: "cancelled", Booking.Status.EXPIRED: "expired"}
 
 
 def _release(booking: Booking, status: str, now) -> list[Booking]:
@@ -79,6 +88,8 @@ def _release(booking: Booking, status: str, now) -> list[Booking]:
     if booking.status not in Booking.ACTIVE:
         return []
     _set_status(booking, status, now, offer_expires_at=None)
+    if status in RELEASE_EMAILS:
+        enqueue_email(booking, RELEASE_EMAILS[status])
     if not held_a_place:
         return []
     return _promote(cohort=cohort, event=event, group=booking.group, now=now)
@@ -109,6 +120,7 @@ def accept_offer(booking: Booking, *, now=None) -> Booking:
             _release(booking, Booking.Status.EXPIRED, now)
         else:
             _set_status(booking, Booking.Status.CONFIRMED, now, offer_expires_at=None)
+            enqueue_email(booking, "confirmed")
     if expired:
         raise BookingRefused(
             rules.Refusal("offer_expired", "The offer has expired, so the place went to the next in line.")
@@ -119,8 +131,8 @@ def accept_offer(booking: Booking, *, now=None) -> Booking:
 def expire_offers(*, now=None) -> list[Booking]:
     """Expire every offer past its time and offer each freed place to the next in line.
 
-    Run regularly (the task worker, or cron: `manage.py expire_booking_offers`). Returns the
-    bookings newly offered a place."""
+    Run every 15 minutes by `manage.py run_booking_jobs` (deploy/systemd/praxis-booking-jobs.timer).
+    Returns the bookings newly offered a place."""
     now = now or timezone.now()
     promoted = []
     overdue = Booking.objects.filter(status=Booking.Status.OFFERED, offer_expires_at__lt=now).order_by("pk")

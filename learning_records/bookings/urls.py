@@ -12,4 +12,7 @@ urlpatterns = [
     path("my/bookings/book/event/<int:pk>/", views.book_event, name="book_event"),
     path("my/bookings/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("my/bookings/<int:pk>/offer/", views.answer_offer, name="answer_offer"),
+    path("my/bookings/calendar/reset/", views.reset_calendar_feed, name="reset_calendar_feed"),
+    # No login: the secret is the credential, so a phone's calendar app can fetch it.
+    path("my/bookings/calendar/<slug:secret>.ics", views.calendar_feed, name="calendar_feed"),
 ]

@@ -1,15 +1,18 @@
 """A member's bookings: book from a course or event page (a link, then one confirming click),
-My bookings, cancel with a confirmation step, and accept or decline an offered place."""
+My bookings, cancel with a confirmation step, accept or decline an offered place, and the
+private calendar feed (its secret URL, and resetting it)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cms.models import CourseCohort, EventPage
-from learning_records.bookings import selectors, services
-from learning_records.bookings.models import Booking
+from learning_records.bookings import calendar, selectors, services
+from learning_records.bookings.models import Booking, CalendarFeed
 
 
 def _confirmation(booking: Booking) -> str:
@@ -77,6 +80,8 @@ def booking_list(request):
         "waiting": [(b, selectors.waiting_position(b)) for b in active if b.status == Booking.Status.WAITING],
         "past": [b for b in bookings if b not in active or starts(b) < today][:50],
     }
+    context["feed_url"] = calendar.feed_url(calendar.feed_for(request.user))
+    context["feed_webcal_url"] = "webcal://" + context["feed_url"].split("://", 1)[1]
     return render(request, "learning_records/bookings/list.html", context)
 
 
@@ -115,3 +120,31 @@ def answer_offer(request, pk: int):
     except services.BookingRefused as refused:
         messages.error(request, refused.message)
     return redirect("bookings:list")
+
+
+@login_required
+def reset_calendar_feed(request):
+    if request.method == "POST":
+        calendar.reset_feed(request.user)
+        messages.success(
+            request,
+            "Your calendar link is reset, and the old one no longer works. "
+            "Add the new link below to your calendar app.",
+        )
+        return redirect(f"{reverse('bookings:list')}#calendar-heading")
+    return render(request, "learning_records/bookings/reset_calendar_feed.html")
+
+
+def calendar_feed(request, secret: str):
+    """The member's calendar, for their calendar app. A wrong or reset secret: 404."""
+    feed = CalendarFeed.objects.select_related("member").filter(secret=secret, member__is_active=True).first()
+    if feed is None:
+        raise Http404
+    response = HttpResponse(
+        calendar.member_feed(feed.member, request=request).to_ical(),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="praxis-bookings.ics"'
+    # The URL is a credential and the calendar personal: never stored by the site or a proxy.
+    response["Cache-Control"] = "private, no-store"
+    return response

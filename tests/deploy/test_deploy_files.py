@@ -40,6 +40,7 @@ def test_the_systemd_units_run_files_that_exist():
     units = sorted((ROOT / "deploy" / "systemd").glob("*.service"))
     assert [unit.name for unit in units] == [
         "praxis-backup.service",
+        "praxis-booking-jobs.service",
         "praxis-web@.service",
         "praxis-worker.service",
     ]
@@ -50,6 +51,18 @@ def test_the_systemd_units_run_files_that_exist():
         )
         for path in re.findall(r"\bdeploy/[\w./-]+", text):
             assert (ROOT / path).exists(), f"{unit.name} names {path}"
+
+
+def test_each_timer_starts_a_unit_that_runs_a_real_command():
+    from django.core.management import get_commands
+
+    timers = sorted((ROOT / "deploy" / "systemd").glob("*.timer"))
+    assert [timer.name for timer in timers] == ["praxis-backup.timer", "praxis-booking-jobs.timer"]
+    for timer in timers:
+        service = timer.with_suffix(".service").read_text()
+        for command in re.findall(r"manage\.py (\w+)", service):
+            assert command in get_commands(), f"{timer.name} runs an unknown command {command}"
+    assert "OnCalendar=*:0/15" in (ROOT / "deploy" / "systemd" / "praxis-booking-jobs.timer").read_text()
 
 
 @pytest.mark.parametrize("key", ["../etc/passwd", "a/../../b", "folder/"])

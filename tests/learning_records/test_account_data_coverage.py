@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from learning_records.bookings import register
+from learning_records.bookings import calendar, register
 from learning_records.bookings import services as bookings
 from learning_records.certificates.services import issue_certificate, revoke_certificate
 from learning_records.programme.models import ServiceProjectAgreement
@@ -47,6 +47,7 @@ IN_THE_DOWNLOAD = {
     "learning_records.Certificate": "Systemic practice",
     "learning_records.Booking": "Coverage seminar",
     "learning_records.Attendance": '"mark": "Late"',
+    "learning_records.CalendarFeed": "/my/bookings/calendar/",
 }
 
 
@@ -94,6 +95,7 @@ def member_everywhere(home, attendance_kind, attendance_params):
         member=member, cohort=cohort, now=timezone.make_aware(datetime.datetime(2027, 1, 4))
     )
     register.take_register(cohort, datetime.date(2027, 3, 2), {booking.pk: "late"}, by=member)
+    calendar.feed_for(member)
     return member
 
 
