@@ -29,6 +29,6 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("learning_records", "0009_attendance")]
+    dependencies = [("learning_records", "0010_booking_reminders")]
 
     operations = [migrations.RunPython(add, remove)]
