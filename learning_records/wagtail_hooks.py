@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from learning_records.bookings.admin import BookingViewSet
+from learning_records.bookings.register_views import RegisterViewSet
 from learning_records.certificates.admin import CertificateViewSet
 from learning_records.cpd.admin import PERMISSION, CPDReportView
 from learning_records.programme.admin.viewsets import ProgrammeGroup
@@ -32,6 +33,11 @@ def register_programme_admin():
 @hooks.register("register_admin_viewset")
 def register_booking_viewset():
     return BookingViewSet("booking_admin")
+
+
+@hooks.register("register_admin_viewset")
+def register_register_viewset():
+    return RegisterViewSet("registers")
 
 
 @hooks.register("register_admin_viewset")

@@ -11,6 +11,7 @@ from django.db.migrations.loader import MigrationLoader
 TABLES = {
     "Attendance": "learning_records_attendance",  # the registers of course cohorts (issue 11), 0009
     "Booking": "learning_records_booking",  # added by the bookings domain (issue 11), 0007
+    "CalendarFeed": "learning_records_calendarfeed",  # a private calendar feed (issue 11), 0010
     "Certificate": "learning_records_certificate",
     "CertificateSerialCounter": "learning_records_certificateserialcounter",
     "Cohort": "learning_records_cohort",
@@ -35,6 +36,8 @@ MIGRATIONS = [
     "0007_bookings",  # issue 11, after the reorganisation
     "0008_programme_staff_view_bookings",
     "0009_attendance",
+    "0010_booking_reminders",
+    "0011_programme_staff_take_registers",
 ]
 
 
