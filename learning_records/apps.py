@@ -20,6 +20,7 @@ class LearningRecordsConfig(AppConfig):
         "demo": [
             "learning_records.cpd.demo",
             "learning_records.programme.demo",
+            "learning_records.bookings.demo",
             "learning_records.certificates.demo",
         ],
         "certificate_kinds": [

@@ -21,6 +21,7 @@ def test_demo_loaders_run_members_then_the_site_then_the_records():
         "home.demo",
         "learning_records.cpd.demo",
         "learning_records.programme.demo",
+        "learning_records.bookings.demo",
         "learning_records.certificates.demo",
     ]
 

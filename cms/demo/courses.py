@@ -1,4 +1,6 @@
-"""The Centre's accredited courses, each with two upcoming cohorts and places per authority."""
+"""The Centre's accredited courses, each with two upcoming cohorts and places per authority, and
+their session days; systemic practice also has a cohort already running, whose register the
+bookings demo (learning_records/bookings/demo.py) has taken for the days gone by."""
 
 import datetime
 from decimal import Decimal
@@ -180,16 +182,11 @@ def _course_fields(demo, course, position):
     authorities = [demo.organisations[name] for name in members.LOCAL_AUTHORITIES]
     first_start = days_from_today(42 + position * 7, weekday=_weekday(course["rhythm"]))
     second_start = first_start + datetime.timedelta(weeks=30)
-    cohorts = [
-        {
-            "name": season_name(start),
-            "start_date": start,
-            "end_date": start + datetime.timedelta(weeks=26),
-            "application_deadline": start - datetime.timedelta(weeks=4),
-            "dates_note": course["rhythm"],
-        }
-        for start in (first_start, second_start)
-    ]
+    starts = [first_start, second_start]
+    if course["slug"] == RUNNING_COURSE:
+        # First: children are matched by position, and a course's cohorts come in date order.
+        starts.insert(0, running_cohort_start(course))
+    cohorts = [cohort_row(course, start) for start in starts]
     body = [
         heading("What the course covers"),
         paragraph(f"<p>{course['covers']}</p>"),
@@ -251,6 +248,35 @@ def _course_fields(demo, course, position):
             ),
             "tutors": ([{"person_id": demo.people[key].pk} for key in course["tutors"]], ("person_id",)),
         },
+    }
+
+
+RUNNING_COURSE = "systemic-practice"
+COHORT_WEEKS = 26
+SESSION_DAYS = 15
+
+
+def session_days(start: datetime.date) -> list[datetime.date]:
+    """Fifteen classroom days on the cohort's weekday, spread over its 26 weeks (mostly fortnightly)."""
+    return [
+        start + datetime.timedelta(weeks=round(n * COHORT_WEEKS / (SESSION_DAYS - 1)))
+        for n in range(SESSION_DAYS)
+    ]
+
+
+def running_cohort_start(course) -> datetime.date:
+    """About ten weeks ago, on the course's weekday: several session days have gone by."""
+    return days_from_today(-70, weekday=_weekday(course["rhythm"]))
+
+
+def cohort_row(course, start: datetime.date) -> dict:
+    return {
+        "name": season_name(start),
+        "start_date": start,
+        "end_date": start + datetime.timedelta(weeks=COHORT_WEEKS),
+        "application_deadline": start - datetime.timedelta(weeks=4),
+        "dates_note": course["rhythm"],
+        "session_dates": [day.isoformat() for day in session_days(start)],
     }
 
 

@@ -281,11 +281,16 @@ class DayRegisterForm(forms.Form):
         return people
 
     def marks(self, *, everyone_present: bool = False) -> dict[int, str]:
-        """{booking pk: mark} from the cleaned data; with `everyone_present`, anyone left
-        unmarked is marked present."""
-        marks = {line.booking.pk: self.cleaned_data[f"mark_{line.booking.pk}"] for line in self.lines}
-        if everyone_present:
-            marks = {pk: mark or Attendance.Mark.PRESENT for pk, mark in marks.items()}
+        """{booking pk: mark} for the marks chosen; with `everyone_present`, also present for
+        everyone not yet marked. A person left blank keeps any mark they have: someone else may
+        have taken the register since this form was opened, and the form cannot clear a mark."""
+        marks = {}
+        for line in self.lines:
+            chosen = self.cleaned_data[f"mark_{line.booking.pk}"]
+            if chosen:
+                marks[line.booking.pk] = chosen
+            elif everyone_present and not line.mark:
+                marks[line.booking.pk] = Attendance.Mark.PRESENT
         return marks
 
 

@@ -211,6 +211,27 @@ def test_everyone_present_marks_only_those_not_yet_marked(staff_client, taught_c
     assert messages_of(response) == ["Register for Tuesday 2 March 2027 saved: 1 present, 1 late, 1 absent."]
 
 
+def test_a_form_opened_before_someone_else_took_the_register_keeps_their_marks(
+    staff_client, taught_cohort, bookings, staff
+):
+    ahmed, brown, cole = bookings
+    register.take_register(taught_cohort, FIRST, {ahmed.pk: ABSENT, brown.pk: LATE}, by=staff)
+
+    staff_client.post(day_url(taught_cohort, FIRST), {f"mark_{cole.pk}": LEFT_EARLY})
+    assert marks(taught_cohort, FIRST) == {"Ahmed": ABSENT, "Brown": LATE, "Cole": LEFT_EARLY}
+    staff_client.post(day_url(taught_cohort, FIRST), {"everyone_present": "1"})
+    assert marks(taught_cohort, FIRST) == {"Ahmed": ABSENT, "Brown": LATE, "Cole": LEFT_EARLY}
+
+
+def test_a_cohort_with_nobody_booked_says_so(staff_client, taught_cohort):
+    day = staff_client.get(day_url(taught_cohort, FIRST)).content.decode()
+    overview = staff_client.get(overview_url(taught_cohort)).content.decode()
+
+    assert "Nobody has a confirmed place on this cohort yet, so there is no one to mark." in day
+    assert "<form" not in day.split("register-intro")[1]
+    assert "Nobody has a confirmed place on this cohort yet." in overview
+
+
 def test_a_partly_taken_register_says_how_many_are_not_marked(staff_client, taught_cohort, bookings):
     ahmed, _brown, _cole = bookings
     response = staff_client.post(day_url(taught_cohort, FIRST), {f"mark_{ahmed.pk}": PRESENT})
