@@ -3,14 +3,13 @@ days, a cohort's register overview (with CSV download), and the form for one ses
 to be used on a phone in the room. Reads and writes go through `register.py`; the "Programme
 staff" group gets the permission from migration 0011. Registered in `wagtail_hooks.py`."""
 
-import csv
 import datetime
 from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -26,7 +25,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from cms.models import CourseCohort
 from learning_records.bookings import register
 from learning_records.bookings.models import Attendance, Booking
-from learning_records.cpd.exports import safe_cell
+from learning_records.common.spreadsheets import csv_download
 
 PERMISSION = "learning_records.change_attendance"
 NOT_MARKED = "Not marked"
@@ -219,40 +218,32 @@ class RegisterOverview(CohortRegisterMixin, WagtailAdminTemplateMixin, TemplateV
         )
 
     def csv_response(self, rows):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"register-{slugify(self.cohort.course.title)}-{slugify(self.cohort.name)}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")  # so spreadsheets read the names as UTF-8
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "Name",
-                "Email",
-                "Authority",
-                *[day.isoformat() for day in self.days],
-                "Days attended",
-                "Percent",
-                "Reached the threshold",
-            ]
-        )
-        for row in rows:
-            s = row.summary
-            member = s.booking.member
-            writer.writerow(
+        heading = [
+            "Name",
+            "Email",
+            "Authority",
+            *[day.isoformat() for day in self.days],
+            "Days attended",
+            "Percent",
+            "Reached the threshold",
+        ]
+        return csv_download(
+            filename,
+            heading,
+            (
                 [
-                    safe_cell(value)
-                    for value in [
-                        member.get_full_name(),
-                        member.email,
-                        s.booking.organisation or "",
-                        *[cell.label if cell.mark else "" for cell in row.cells],
-                        s.attended,
-                        s.percent,
-                        "Yes" if s.met else "No",
-                    ]
+                    row.summary.booking.member.get_full_name(),
+                    row.summary.booking.member.email,
+                    row.summary.booking.organisation or "",
+                    *[cell.label if cell.mark else "" for cell in row.cells],
+                    row.summary.attended,
+                    row.summary.percent,
+                    "Yes" if row.summary.met else "No",
                 ]
-            )
-        return response
+                for row in rows
+            ),
+        )
 
 
 class DayRegisterForm(forms.Form):

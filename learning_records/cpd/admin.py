@@ -1,18 +1,15 @@
 """The staff report in the Wagtail admin (registered in wagtail_hooks.py)."""
 
-import csv
-
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from learning_records.common.spreadsheets import csv_download
 from learning_records.cpd import rules
-from learning_records.cpd.exports import safe_cell
 from learning_records.cpd.models import CPDRecord
 from learning_records.cpd.reports import CSV_HEADINGS, cpd_activity, csv_row
 from members.models import Organisation
@@ -83,13 +80,5 @@ class CPDReportView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def csv_response(self, rows):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="cpd-activity-{timezone.localdate():%Y-%m-%d}.csv"'
-        )
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(CSV_HEADINGS)
-        for row in rows:
-            writer.writerow([safe_cell(value) for value in csv_row(row)])
-        return response
+        filename = f"cpd-activity-{timezone.localdate():%Y-%m-%d}.csv"
+        return csv_download(filename, CSV_HEADINGS, (csv_row(row) for row in rows))

@@ -4,11 +4,11 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
+from learning_records.common.spreadsheets import safe_cell
 from learning_records.cpd.models import CPDRecord
 
 # Cells a spreadsheet would run as a formula (OWASP "CSV injection"); tab and CR too, because
 # some spreadsheets strip them and then read the = that follows.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = [
     ("id", "Record number"),
@@ -33,14 +33,6 @@ COLUMNS = [
     ("updated_at", "Last changed"),
     ("submitted_at", "Submitted"),
 ]
-
-
-def safe_cell(value) -> str:
-    """Text for a CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
 
 
 def records_for_export(queryset):

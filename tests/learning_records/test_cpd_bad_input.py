@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from learning_records.common.spreadsheets import safe_cell
 from learning_records.cpd import rules
-from learning_records.cpd.exports import safe_cell
 from learning_records.cpd.models import CPDRecord
 from tests.learning_records.test_cpd_form_views import COMPLETE
 
