@@ -2,8 +2,7 @@
 
 An email that fails (the mail server is down) is logged and sent again later with backoff
 (config/task_retry.py), up to EMAIL_ATTEMPTS times: decorate the task with `email_task`.
-learning_records/programme/tasks.py has the plain-text original of these (its retry test
-replaces its `send_mail`), with the same attempts.
+The programme and bookings emails both send through here.
 """
 
 from dataclasses import dataclass

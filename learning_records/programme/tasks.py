@@ -9,27 +9,14 @@ again later with backoff (config/task_retry.py), up to EMAIL_ATTEMPTS times.
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from config.task_retry import retrying_task
+from learning_records.common.email import EMAIL_ATTEMPTS, email_task, send_templated_email
 from learning_records.common.links import absolute_url
 
-# Five attempts over about a quarter of an hour (1, 2, 4 and 8 minutes apart).
-EMAIL_ATTEMPTS = 5
-EMAIL_BACKOFF_SECONDS = 60
-email_task = retrying_task(max_attempts=EMAIL_ATTEMPTS, backoff_seconds=EMAIL_BACKOFF_SECONDS)
-
-
-def send_templated_email(name: str, context: dict, to: list[str]) -> None:
-    """Plain-text email from templates/learning_records/email/<name>_subject.txt and <name>.txt."""
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-    subject = " ".join(render_to_string(f"learning_records/email/{name}_subject.txt", context).split())
-    body = render_to_string(f"learning_records/email/{name}.txt", context)
-    send_mail(subject, body, None, to)
+__all__ = ["EMAIL_ATTEMPTS", "email_task", "send_templated_email"]
 
 
 @email_task

@@ -7,6 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from django.core import mail
+from django.core.mail.backends import locmem
 
 from learning_records.programme import services, tasks
 from learning_records.programme.models import Enrolment
@@ -17,17 +18,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def mail_server_down(monkeypatch):
-    """The next `count` emails fail as an unreachable SMTP server would; later ones go out."""
-    real_send_mail = tasks.send_mail
+    """The next `count` emails fail at the email backend as an unreachable SMTP server would;
+    later ones go out."""
+    real_send_messages = locmem.EmailBackend.send_messages
     failures = {"left": 0}
 
-    def send_mail(*args, **kwargs):
+    def send_messages(backend, messages):
         if failures["left"]:
             failures["left"] -= 1
             raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-        return real_send_mail(*args, **kwargs)
+        return real_send_messages(backend, messages)
 
-    monkeypatch.setattr(tasks, "send_mail", send_mail)
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", send_messages)
 
     def down_for(count: int) -> None:
         failures["left"] = count
