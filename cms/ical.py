@@ -146,24 +146,21 @@ def calendar_of(components, *, name: str) -> icalendar.Calendar:
     calendar = new_calendar(name)
     for component in components:
         calendar.add_component(component)
-    starts = [c.decoded("dtstart") for c in calendar.walk("VEVENT")]
-    timed = [start for start in starts if isinstance(start, datetime.datetime)]
+    timed = [
+        (entry.decoded("dtstart"), entry.decoded("dtend") if "dtend" in entry else entry.decoded("dtstart"))
+        for entry in calendar.walk("VEVENT")
+        if isinstance(entry.decoded("dtstart"), datetime.datetime)
+    ]
     if timed:
-        first, last = min(timed).astimezone(LONDON).date(), max(timed).astimezone(LONDON).date()
+        first = min(start for start, _end in timed).astimezone(LONDON).date()
+        last = max(end for _start, end in timed).astimezone(LONDON).date()
         calendar.add_missing_timezones(first_date=first - TIMEZONE_MARGIN, last_date=last + TIMEZONE_MARGIN)
     return calendar
 
 
 def build_calendar(events, *, host: str, name: str, url_for) -> icalendar.Calendar:
     """A VCALENDAR holding `events`; url_for(event) gives each event's absolute URL."""
-    calendar = new_calendar(name)
-    for event in events:
-        calendar.add_component(event_component(event, host=host, url=url_for(event)))
-    if events:
-        first = min(event.start for event in events).astimezone(LONDON).date()
-        last = max(event.end for event in events).astimezone(LONDON).date()
-        calendar.add_missing_timezones(first_date=first - TIMEZONE_MARGIN, last_date=last + TIMEZONE_MARGIN)
-    return calendar
+    return calendar_of([event_component(event, host=host, url=url_for(event)) for event in events], name=name)
 
 
 def calendar_response(events, *, request, name: str, filename: str) -> HttpResponse:
