@@ -26,6 +26,7 @@ class LearningRecordsConfig(AppConfig):
         "certificate_kinds": [
             "learning_records.cpd.certificate",
             "learning_records.programme.certificate",
+            "learning_records.bookings.certificate",
         ],
     }
     # After the members' and the site's demo content, whose people and pages the records use.

@@ -57,13 +57,17 @@ class AttendanceSummary:
         return round(100 * self.attended / self.total_days) if self.total_days else 0
 
 
-def summaries(cohort: CourseCohort) -> list[AttendanceSummary]:
+def summaries(cohort: CourseCohort, *, booking_ids=None) -> list[AttendanceSummary]:
     """Each person's attendance over the cohort's session days and whether it meets the course's
-    threshold: one query, whatever the number of people and days."""
+    threshold (only for `booking_ids`, when given): one query, whatever the number of people and
+    days."""
     days = cohort.session_days
     course = cohort.course
     counted = Q(attendance__date__in=days)
-    bookings = on_register(cohort).annotate(
+    bookings = on_register(cohort)
+    if booking_ids is not None:
+        bookings = bookings.filter(pk__in=booking_ids)
+    bookings = bookings.annotate(
         attended_days=Count("attendance", filter=counted & Q(attendance__mark__in=Attendance.ATTENDED)),
         absent_days=Count("attendance", filter=counted & Q(attendance__mark=Attendance.Mark.ABSENT)),
         marked_days=Count("attendance", filter=counted),

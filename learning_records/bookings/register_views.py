@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -23,11 +23,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from cms.models import CourseCohort
-from learning_records.bookings import register
+from learning_records.bookings import issuing, register, rules
 from learning_records.bookings.models import Attendance, Booking
+from learning_records.certificates.models import Certificate
 from learning_records.common.spreadsheets import csv_download
 
 PERMISSION = "learning_records.change_attendance"
+ISSUE_PERMISSION = "learning_records.issue_certificate"
 NOT_MARKED = "Not marked"
 # The order marks are counted in, in the success message and the day's summary.
 MARK_ORDER = [
@@ -54,12 +56,11 @@ def long_day(day: datetime.date) -> str:
 
 def threshold_in_words(course, total_days: int) -> str:
     """The course's rule for a certificate, e.g. '90% of the 15 days and no more than 2 days missed'."""
-    days = "1 day" if total_days == 1 else f"{total_days} days"
-    words = f"{course.attendance_threshold_percent}% of the {days}"
-    if course.max_days_missed is not None:
-        missed = "1 day" if course.max_days_missed == 1 else f"{course.max_days_missed} days"
-        words += f" and no more than {missed} missed"
-    return words
+    return rules.threshold_in_words(
+        percent_needed=course.attendance_threshold_percent,
+        max_days_missed=course.max_days_missed,
+        total_days=total_days,
+    )
 
 
 def counts_in_words(counts: dict[str, int], not_marked: int = 0) -> str:
@@ -213,6 +214,9 @@ class RegisterOverview(CohortRegisterMixin, WagtailAdminTemplateMixin, TemplateV
             reached=sum(row.summary.met for row in rows),
             next_day=next((day for day in self.days if day >= today), self.days[-1] if self.days else None),
             csv_url=f"{reverse('registers:cohort', args=[self.cohort.pk])}?export=csv",
+            can_issue=self.request.user.has_perm(ISSUE_PERMISSION),
+            issue_not_ready=issuing.ready_to_issue(self.cohort, today),
+            issue_url=reverse("registers:certificates", args=[self.cohort.pk]),
             short_marks=[(SHORT_MARKS[mark], labels[mark]) for mark in MARK_ORDER],
             **kwargs,
         )
@@ -345,6 +349,59 @@ class DayRegister(CohortRegisterMixin, WagtailAdminTemplateMixin, TemplateView):
         )
 
 
+class IssueCertificates(CohortRegisterMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The confirmation step (GET) and the action (POST) of issuing attendance certificates to
+    everyone on the cohort's register who reached the threshold (bookings/issuing.py)."""
+
+    header_icon = "doc-full"
+    template_name = "learning_records/admin/register_certificates.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(ISSUE_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return "Issue attendance certificates"
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": "Issue certificates"}]
+
+    def get_context_data(self, **kwargs):
+        summaries = register.summaries(self.cohort)
+        reached = [s for s in summaries if s.met]
+        holders = set(
+            Certificate.objects.of_kind(issuing.KIND)
+            .filter(subject_key=f"cohort:{self.cohort.pk}", recipient__in=[s.booking.member for s in reached])
+            .current()
+            .valid()
+            .values_list("recipient_id", flat=True)
+        )
+        return super().get_context_data(
+            cohort=self.cohort,
+            cohort_label=self.cohort_label,
+            not_ready=issuing.ready_to_issue(self.cohort),
+            rule=threshold_in_words(self.cohort.course, len(self.days)),
+            to_issue=[s for s in reached if s.booking.member_id not in holders],
+            already=len(holders),
+            not_reached=len(summaries) - len(reached),
+            attended=sum(1 for s in summaries if s.attended),
+            overview_url=reverse("registers:cohort", args=[self.cohort.pk]),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            outcome = issuing.issue_attendance_certificates(self.cohort, issued_by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("registers:certificates", self.cohort.pk)
+        messages.success(request, outcome.in_words())
+        for refusal in outcome.refused:
+            messages.warning(request, f"Not issued to {refusal}")
+        return redirect("registers:cohort", self.cohort.pk)
+
+
 class RegisterViewSet(ViewSet):
     name = "registers"
     icon = "tasks"
@@ -357,6 +414,7 @@ class RegisterViewSet(ViewSet):
         return [
             path("", RegisterIndex.as_view(), name="index"),
             path("<int:pk>/", RegisterOverview.as_view(), name="cohort"),
+            path("<int:pk>/certificates/", IssueCertificates.as_view(), name="certificates"),
             path("<int:pk>/<str:day>/", DayRegister.as_view(), name="day"),
         ]
 

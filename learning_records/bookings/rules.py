@@ -10,7 +10,7 @@ place for OFFER_HOURS, and the place is held for them until they answer or the o
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 OFFER_HOURS = 48
 
@@ -140,3 +140,29 @@ def attendance_met(
     if attended * 100 < Decimal(percent_needed) * total_days:
         return False
     return max_days_missed is None or total_days - attended <= max_days_missed
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def threshold_in_words(*, percent_needed: int, max_days_missed: int | None, total_days: int) -> str:
+    """The rule for a certificate, e.g. '90% of the 15 days and no more than 2 days missed'."""
+    words = f"{percent_needed}% of the {_days(total_days)}"
+    if max_days_missed is not None:
+        words += f" and no more than {_days(max_days_missed)} missed"
+    return words
+
+
+HALF_HOUR = Decimal("0.5")
+
+
+def attended_hours(course_hours: Decimal | None, *, attended_days: int, total_days: int) -> Decimal | None:
+    """The CPD hours a person can claim for the days they attended: the course's hours in
+    proportion, rounded down to the half hour (CPD records are kept to the half hour) and never
+    less than half an hour for a day attended. None when the course gives no hours."""
+    if course_hours is None or total_days <= 0 or attended_days <= 0:
+        return None
+    share = Decimal(course_hours) * min(attended_days, total_days) / total_days
+    halves = (share / HALF_HOUR).to_integral_value(rounding=ROUND_FLOOR)
+    return max(HALF_HOUR, halves * HALF_HOUR)

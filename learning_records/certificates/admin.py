@@ -8,7 +8,7 @@ migration `0002_programme_staff_certificate_permissions`).
 import django_filters
 
 from django.contrib import messages
-from django.http import FileResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.dateformat import format as date_format
@@ -28,6 +28,7 @@ from learning_records.certificates.forms import ReissueForm, RevokeForm
 from learning_records.certificates.kinds import kind_name
 from learning_records.certificates.models import Certificate
 from learning_records.certificates.services import reissue_certificate, revoke_certificate
+from learning_records.certificates.views.member import pdf_response
 from learning_records.common.admin import (
     EveryWordSearchMixin,
     ServiceActionView,
@@ -215,12 +216,12 @@ class DownloadPDFView(PermissionCheckedMixin, BaseObjectMixin, View):
     model = Certificate
 
     def get(self, request, *args, **kwargs):
-        response = FileResponse(
-            self.object.pdf.open("rb"),
-            as_attachment=True,
-            filename=self.object.download_filename,
-            content_type="application/pdf",
-        )
+        if not self.object.is_ready:
+            messages.warning(
+                request, f"The PDF of {self.object.serial} is still being prepared. Try again in a minute."
+            )
+            return redirect(reverse("certificate_admin:inspect", args=[self.object.pk]))
+        response = pdf_response(self.object)
         patch_cache_control(response, private=True, no_store=True)
         return response
 

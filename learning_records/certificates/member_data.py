@@ -11,11 +11,14 @@ def add_to_archive(*, member, archive) -> None:
     data = []
     for certificate in Certificate.objects.for_member(member).with_versions().order_by("issued_at", "pk"):
         path = f"certificates/{certificate.download_filename}"
-        try:
-            with certificate.pdf.open("rb") as source, archive.open(path, "w") as target:
-                shutil.copyfileobj(source, target)
-        except OSError:
-            path = "(missing from storage: please tell us)"
+        if not certificate.is_ready:
+            path = "(being prepared: download it again in a few minutes)"
+        else:
+            try:
+                with certificate.pdf.open("rb") as source, archive.open(path, "w") as target:
+                    shutil.copyfileobj(source, target)
+            except OSError:
+                path = "(missing from storage: please tell us)"
         data.append(
             {
                 "serial": certificate.serial,

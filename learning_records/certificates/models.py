@@ -25,6 +25,10 @@ class CertificateQuerySet(models.QuerySet):
     def valid(self):
         return self.filter(status=Certificate.Status.VALID)
 
+    def being_prepared(self):
+        """Issued, with the PDF still to be rendered by the task worker."""
+        return self.filter(pdf="")
+
     def superseded(self):
         return self.filter(replaced_by__isnull=False)
 
@@ -72,8 +76,10 @@ class Certificate(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    pdf = models.FileField(storage=private_storage, max_length=255)
-    sha256 = models.CharField("SHA-256", max_length=64)
+    # Blank only while a certificate issued in bulk waits for the task worker to render it
+    # (certificates/tasks.py); once stored, the PDF and its fingerprint never change.
+    pdf = models.FileField(storage=private_storage, max_length=255, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     badge = models.JSONField(help_text="The Open Badges 3.0 credential (JSON-LD), unsigned.")
     badge_jwt = models.TextField(help_text="The same credential signed as a VC-JWT (EdDSA).")
 
@@ -96,6 +102,7 @@ class Certificate(models.Model):
         permissions = [
             ("revoke_certificate", "Can revoke certificates"),
             ("reissue_certificate", "Can re-issue certificates"),
+            ("issue_certificate", "Can issue certificates to others (e.g. attendance)"),
         ]
         indexes = [
             models.Index(fields=["recipient", "-issued_at"], name="certificate_recipient_idx"),
@@ -121,6 +128,11 @@ class Certificate(models.Model):
     @property
     def display_code(self) -> str:
         return format_code(self.verification_code)
+
+    @property
+    def is_ready(self) -> bool:
+        """Whether the PDF is stored (False while a bulk-issued certificate is being prepared)."""
+        return bool(self.pdf)
 
     @property
     def superseded_by(self) -> "Certificate | None":

@@ -10,6 +10,7 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.utils.formats import date_format
 
 from wagtail.log_actions import log
 
+from learning_records.certificates import tasks
 from learning_records.certificates.badges import build_credential, sign_credential
 from learning_records.certificates.kinds import CertificateContent, CertificateKind, get_kind
 from learning_records.certificates.models import Certificate, CertificateSerialCounter, verification_url_for
@@ -96,6 +98,7 @@ def _create(
     content: CertificateContent,
     issued_by,
     replaces: Certificate | None = None,
+    defer_pdf: bool = False,
 ) -> Certificate:
     branding = current_branding()
     issued_at = timezone.now()
@@ -123,8 +126,6 @@ def _create(
         branding=branding,
         replaces_serial=replaces.serial if replaces else "",
     )
-    pdf = render_certificate_pdf(snapshot=snapshot, template_name=kind.pdf_template, branding=branding)
-
     certificate = Certificate(
         kind=kind.code,
         recipient=recipient,
@@ -139,19 +140,50 @@ def _create(
         verification_code=code,
         issued_at=issued_at,
         issued_by=issued_by,
-        sha256=hashlib.sha256(pdf).hexdigest(),
         badge=credential,
         badge_jwt=sign_credential(credential, issued_at=issued_at),
         replaces=replaces,
     )
+    if defer_pdf:
+        certificate.save()
+        # The worker renders it once this issue is committed (never for one rolled back).
+        transaction.on_commit(partial(tasks.render_certificate.enqueue, certificate.pk))
+        return certificate
+    _store_pdf(certificate, _render(kind, certificate, branding))
+    return certificate
+
+
+def _render(kind: CertificateKind, certificate: Certificate, branding) -> bytes:
+    return render_certificate_pdf(
+        snapshot=certificate.snapshot, template_name=kind.pdf_template, branding=branding
+    )
+
+
+def _store_pdf(certificate: Certificate, pdf: bytes) -> None:
+    """Store the PDF and its fingerprint, and save the certificate (once: they never change)."""
+    certificate.sha256 = hashlib.sha256(pdf).hexdigest()
     # The name carries the random code so no two issues can ever share a file.
+    year, serial, code = certificate.serial_year, certificate.serial, certificate.verification_code
     certificate.pdf.save(f"certificates/{year}/{serial}-{code}.pdf", ContentFile(pdf), save=False)
     try:
         certificate.save()
     except Exception:
         certificate.pdf.storage.delete(certificate.pdf.name)
         raise
-    return certificate
+
+
+def render_pending_pdf(certificate_id: int) -> bool:
+    """Render and store the PDF of a certificate issued with `defer_pdf`, from its snapshot.
+
+    Returns False when there is nothing to do: the certificate has its PDF already (a repeated
+    task) or is gone with its member's account. The row is locked while rendering, so two
+    workers never store two PDFs for one certificate."""
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
+        if certificate is None or certificate.is_ready:
+            return False
+        _store_pdf(certificate, _render(get_kind(certificate.kind), certificate, current_branding()))
+    return True
 
 
 def issue_certificate(
@@ -160,10 +192,15 @@ def issue_certificate(
     recipient,
     params: Mapping[str, Any] | None = None,
     issued_by=None,
+    defer_pdf: bool = False,
 ) -> Certificate:
     """Issue a certificate of `kind` to `recipient`, or raise ValidationError listing, one
     message each, everything that is missing. Refuses a second copy of a certificate that is
     still valid: a correction goes through `reissue_certificate`.
+
+    With `defer_pdf` (issuing to a whole cohort at once), the certificate, its serial and its
+    verification stand at once, and the task worker renders the PDF from the snapshot after the
+    commit (`render_pending_pdf`); until then the member sees it is being prepared.
     """
     kind = get_kind(kind) if isinstance(kind, str) else kind
     params = dict(params or {})
@@ -179,7 +216,12 @@ def issue_certificate(
                 code="already_issued",
             )
         certificate = _create(
-            kind=kind, recipient=recipient, params=params, content=content, issued_by=issued_by
+            kind=kind,
+            recipient=recipient,
+            params=params,
+            content=content,
+            issued_by=issued_by,
+            defer_pdf=defer_pdf,
         )
         log(certificate, "praxis.certificate.issue", user=issued_by, data={"serial": certificate.serial})
     return certificate

@@ -13,6 +13,7 @@ from learning_records.cpd.evidence import ACCEPT_ATTRIBUTE, WHAT_IS_ALLOWED
 from learning_records.cpd.models import CPDRecord
 from learning_records.cpd.services import RECORD_FIELDS
 
+CONFIRMED_HELP = "Confirmed by the provider from its register: you cannot change it."
 TEXT_LIMIT = 10_000  # characters per long answer: generous for reflection, refuses pasted books
 
 
@@ -68,6 +69,15 @@ class CPDRecordForm(forms.ModelForm):
             1:
         ]
         self.fields["statements"].queryset = self._statement_queryset()
+        if self.instance.provider_confirmed:
+            # Shown but not editable; a disabled field ignores whatever is posted for it.
+            for name in rules.CONFIRMED_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = CONFIRMED_HELP
+
+    @property
+    def confirmed_fields(self) -> tuple[str, ...]:
+        return rules.CONFIRMED_FIELDS if self.instance.provider_confirmed else ()
 
     def clean(self):
         cleaned = super().clean()

@@ -124,6 +124,22 @@ class CPDRecord(models.Model):
         related_name="+",
         editable=False,
     )
+    # Set when the record was drafted from a place attended on a Praxis course (bookings/cpd.py):
+    # its dates, hours and provider come from the register and are locked (rules.CONFIRMED_FIELDS).
+    # The booking may go (with the course's page); the record stays, still provider-confirmed.
+    booking = models.ForeignKey(
+        "learning_records.Booking",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    provider_confirmed = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="The provider confirmed the dates, hours and provider from its register.",
+    )
     # Derived from the dates on save (see rules.registration_year_of), kept so years group and
     # aggregate in the database. bulk_create callers must set it themselves.
     registration_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False, db_index=True)
@@ -157,6 +173,11 @@ class CPDRecord(models.Model):
                 fields=["member", "mentor_log_entry"],
                 condition=models.Q(mentor_log_entry__isnull=False),
                 name="cpd_record_one_per_member_per_mentoring_contact",
+            ),
+            models.UniqueConstraint(
+                fields=["member", "booking"],
+                condition=models.Q(booking__isnull=False),
+                name="cpd_record_one_per_member_per_booking",
             ),
         ]
 

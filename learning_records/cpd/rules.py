@@ -198,6 +198,11 @@ def hours_problem(
     return None
 
 
+# What a provider confirms from its register on a record drafted from a course attended
+# (CPDRecord.provider_confirmed): the member writes the rest, but cannot change these.
+CONFIRMED_FIELDS = ("start_date", "end_date", "hours", "provider")
+
+
 def dates_problem(start: datetime.date | None, end: datetime.date | None) -> str | None:
     if start and end and end < start:
         return "The end date must be the same as or after the start date."

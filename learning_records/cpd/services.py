@@ -46,6 +46,14 @@ def _check_owner(member, record: CPDRecord | None) -> None:
         raise PermissionDenied("This record belongs to another member.")
 
 
+def _keep_confirmed(record: CPDRecord | None, values: dict) -> dict:
+    """`values` with a provider-confirmed record's dates, hours and provider put back as they are:
+    whatever a form or a hand-made POST sends, the member cannot change them."""
+    if record is None or not record.pk or not record.provider_confirmed:
+        return values
+    return {**values, **{name: getattr(record, name) for name in rules.CONFIRMED_FIELDS}}
+
+
 def _value_problems(values: dict) -> dict[str, str]:
     """Problems that stop any save, draft or not: a title, and dates and hours that make sense."""
     problems = {}
@@ -87,6 +95,7 @@ def save_draft(
 ) -> CPDRecord:
     """Save a record as a draft. Only a title is needed; dates and hours must still make sense."""
     _check_owner(member, record)
+    values = _keep_confirmed(record, values)
     if problems := _value_problems(values):
         raise ValidationError(problems)
     return _write(
@@ -111,6 +120,7 @@ def submit_record(
 ) -> CPDRecord:
     """Save and submit a complete record, or raise ValidationError naming each missing field."""
     _check_owner(member, record)
+    values = _keep_confirmed(record, values)
     today = today or timezone.localdate()
     problems = _value_problems(values) | rules.problems_for_submission(values, today)
     if problems:
@@ -132,6 +142,7 @@ def update_record(
     """Save edits. A submitted record stays submitted only if it is still complete; otherwise it
     is saved as a draft (nothing is lost) and the outcome lists what stops it being submitted."""
     _check_owner(member, record)
+    values = _keep_confirmed(record, values)
     if not record.is_submitted:
         return SaveOutcome(save_draft(member=member, values=values, statements=statements, record=record))
     today = today or timezone.localdate()

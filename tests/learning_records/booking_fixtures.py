@@ -102,3 +102,29 @@ def taught_cohort(taught_course):
 def book_confirmed(cohort, members) -> list:
     """Confirmed bookings of `members` on `cohort` (which has room for them), made by the service."""
     return [services.book(member=member, cohort=cohort, now=BOOKED_AT) for member in members]
+
+
+# A cohort of ten weekly session days that finished three weeks ago (so certificates can be issued).
+FINISHED_DAYS = [timezone.localdate() - datetime.timedelta(weeks=12 - week) for week in range(10)]
+FINISHED_BOOKED_AT = timezone.make_aware(
+    datetime.datetime.combine(FINISHED_DAYS[0] - datetime.timedelta(days=30), datetime.time(10))
+)
+
+
+@pytest.fixture
+def finished_cohort(taught_course):
+    return CourseCohortFactory(
+        course=taught_course,
+        name="Autumn 2026",
+        start_date=FINISHED_DAYS[0],
+        end_date=FINISHED_DAYS[-1],
+        session_dates=[day.isoformat() for day in FINISHED_DAYS],
+    )
+
+
+def attend(cohort, booking, *, days: int, by=None, mark="present"):
+    """Mark `booking` present (or `mark`) on the first `days` session days and absent on the rest."""
+    from learning_records.bookings import register
+
+    for index, day in enumerate(cohort.session_days):
+        register.take_register(cohort, day, {booking.pk: mark if index < days else "absent"}, by=by)

@@ -38,6 +38,7 @@ MIGRATIONS = [
     "0009_attendance",
     "0010_booking_reminders",
     "0011_programme_staff_take_registers",
+    "0012_attendance_certificates",
 ]
 
 

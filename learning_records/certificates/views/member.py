@@ -17,6 +17,18 @@ from learning_records.certificates.kinds import get_kind
 from learning_records.certificates.models import Certificate
 from learning_records.certificates.services import issue_certificate
 
+PREPARING_RETRY_SECONDS = 30
+
+
+def pdf_response(certificate: Certificate) -> FileResponse:
+    """The certificate's stored PDF as a download (the member's and the admin's)."""
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=certificate.download_filename,
+        content_type="application/pdf",
+    )
+
 
 class CertificateListView(LoginRequiredMixin, ListView):
     template_name = "learning_records/certificate_list.html"
@@ -42,14 +54,13 @@ def _private(response):
 @login_required
 def download_pdf(request, pk: int):
     certificate = _own_certificate(request, pk)
-    return _private(
-        FileResponse(
-            certificate.pdf.open("rb"),
-            as_attachment=True,
-            filename=certificate.download_filename,
-            content_type="application/pdf",
-        )
-    )
+    if not certificate.is_ready:
+        # Issued to a whole cohort at once: the worker is still rendering it (certificates/tasks.py).
+        template = "learning_records/certificate_being_prepared.html"
+        response = render(request, template, {"certificate": certificate}, status=503)
+        response["Retry-After"] = str(PREPARING_RETRY_SECONDS)
+        return _private(response)
+    return _private(pdf_response(certificate))
 
 
 @require_GET

@@ -88,7 +88,9 @@ def verify_certificate(request, code: str):
 
     compare_form = CompareFileForm()
     comparison = None
-    if request.method == "POST":
+    if request.method == "POST" and not certificate.is_ready:
+        comparison = "being_prepared"
+    elif request.method == "POST":
         compare_form = CompareFileForm(request.POST, request.FILES)
         if compare_form.is_valid():
             digest = hashlib.sha256()
