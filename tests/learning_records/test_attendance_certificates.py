@@ -295,3 +295,29 @@ def test_a_failed_render_is_logged_and_retried_not_lost(
     assert any("failed on attempt 1 of 5" in record.getMessage() for record in caplog.records)
     certificate.refresh_from_db()
     assert certificate.is_ready and storage.exists(certificate.pdf.name)
+
+
+@pytest.fixture
+def preparing(finished_cohort, registers_taken, django_capture_on_commit_callbacks):
+    """Ahmed's certificate, issued in bulk, its PDF not yet rendered by the worker."""
+    ahmed = registers_taken[0]
+    with django_capture_on_commit_callbacks(execute=False):
+        return issue_certificate(
+            kind=KIND, recipient=ahmed.member, params={"booking": ahmed.pk}, defer_pdf=True
+        )
+
+
+def test_staff_are_told_the_pdf_is_being_prepared_in_the_admin(preparing, client_for, staff):
+    response = client_for(staff).get(reverse("certificate_admin:pdf", args=[preparing.pk]), follow=True)
+    assert response.redirect_chain[0][0] == reverse("certificate_admin:inspect", args=[preparing.pk])
+    assert f"The PDF of {preparing.serial} is still being prepared" in response.content.decode()
+
+
+def test_verification_has_no_file_to_compare_with_until_the_pdf_is_ready(preparing, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("c.pdf", b"%PDF-1.7 not ours", content_type="application/pdf")
+    page = client.post(preparing.get_verification_path(), {"file": upload}).content.decode()
+    assert "still being prepared, so there is nothing to compare a file with yet" in page
+    assert "<strong>The file is not the one we issued.</strong>" not in page
+    assert "Our SHA-256 fingerprint" not in page
