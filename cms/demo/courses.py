@@ -1,6 +1,7 @@
 """The Centre's accredited courses, each with two upcoming cohorts and places per authority, and
 their session days; systemic practice also has a cohort already running, whose register the
-bookings demo (learning_records/bookings/demo.py) has taken for the days gone by."""
+bookings demo (learning_records/bookings/demo.py) has taken for the days gone by, and one that
+finished a few months ago, whose attendance certificates that demo issues."""
 
 import datetime
 from decimal import Decimal
@@ -185,7 +186,7 @@ def _course_fields(demo, course, position):
     starts = [first_start, second_start]
     if course["slug"] == RUNNING_COURSE:
         # First: children are matched by position, and a course's cohorts come in date order.
-        starts.insert(0, running_cohort_start(course))
+        starts[:0] = [finished_cohort_start(course), running_cohort_start(course)]
     cohorts = [cohort_row(course, start) for start in starts]
     body = [
         heading("What the course covers"),
@@ -267,6 +268,11 @@ def session_days(start: datetime.date) -> list[datetime.date]:
 def running_cohort_start(course) -> datetime.date:
     """About ten weeks ago, on the course's weekday: several session days have gone by."""
     return days_from_today(-70, weekday=_weekday(course["rhythm"]))
+
+
+def finished_cohort_start(course) -> datetime.date:
+    """About seven months ago: its last session day has passed, so its certificates are issued."""
+    return days_from_today(-7 * COHORT_WEEKS - 35, weekday=_weekday(course["rhythm"]))
 
 
 def cohort_row(course, start: datetime.date) -> dict:

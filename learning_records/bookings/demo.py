@@ -1,7 +1,9 @@
 """Demo bookings and registers: twelve people (the demo practitioner and eleven fictional
 colleagues from the partner authorities) have places on the systemic practice cohort that is
 already running (cms/demo/courses.py), and its register is taken for the session days gone by,
-so programme staff see marks, percentages and who is on course for a certificate.
+so programme staff see marks, percentages and who is on course for a certificate. The same
+people attended the cohort that finished a few months ago: its certificates of attendance are
+issued, and each attendee has a provider-confirmed CPD draft to complete.
 
 Idempotent: people and bookings are found before they are made, and taking a register writes
 only the marks that differ."""
@@ -12,7 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from cms.models import CourseCohort
-from learning_records.bookings import register, services
+from learning_records.bookings import issuing, register, services
 from learning_records.bookings.models import Booking
 from members import demo as members
 from members.models import Organisation, User
@@ -48,13 +50,25 @@ EXCEPTIONS = {
 
 
 def load(*, stdout):
-    cohort = running_cohort()
-    if cohort is None:
-        stdout.write("  Registers skipped: no running systemic practice cohort (site demo not loaded).")
+    running, finished = demo_cohort(running=True), demo_cohort(running=False)
+    if running is None and finished is None:
+        stdout.write("  Registers skipped: no systemic practice cohorts (site demo not loaded).")
         return
     people = participants(stdout=stdout)
-    booked = [book(member, cohort) for member in people]
     staff = User.objects.filter(email__iexact=STAFF_EMAIL).first()
+    for cohort in (c for c in (finished, running) if c is not None):
+        booked = [book(member, cohort) for member in people]
+        past = take_past_registers(cohort, by=staff)
+        stdout.write(
+            f"  Registers: {sum(b is not None for b in booked)} people on {cohort.course.title} "
+            f"({cohort.name}), {len(past)} of {len(cohort.session_days)} session days taken"
+        )
+    if finished is not None:
+        outcome = issuing.issue_attendance_certificates(finished, issued_by=staff)
+        stdout.write(f"  Attendance certificates for {finished.name}: {outcome.in_words()}")
+
+
+def take_past_registers(cohort, *, by) -> list[datetime.date]:
     today = timezone.localdate()
     past = [day for day in cohort.session_days if day < today]
     on_register = list(register.on_register(cohort))
@@ -63,19 +77,18 @@ def load(*, stdout):
             booking.pk: EXCEPTIONS.get((booking.member.last_name, position), "present")
             for booking in on_register
         }
-        register.take_register(cohort, day, marks, by=staff)
-    stdout.write(
-        f"  Registers: {sum(b is not None for b in booked)} people on {cohort.course.title} ({cohort.name}), "
-        f"{len(past)} of {len(cohort.session_days)} session days taken"
-    )
+        register.take_register(cohort, day, marks, by=by)
+    return past
 
 
-def running_cohort() -> CourseCohort | None:
+def demo_cohort(*, running: bool) -> CourseCohort | None:
+    """The systemic practice cohort running now, or the one whose last session day has passed."""
     today = timezone.localdate()
-    return (
-        CourseCohort.objects.filter(course__slug=COURSE_SLUG, start_date__lte=today, end_date__gte=today)
-        .select_related("course")
-        .first()
+    cohorts = CourseCohort.objects.filter(course__slug=COURSE_SLUG).select_related("course")
+    if running:
+        return cohorts.filter(start_date__lte=today, end_date__gte=today).first()
+    return next(
+        (c for c in cohorts.order_by("-start_date") if c.session_days and c.session_days[-1] < today), None
     )
 
 

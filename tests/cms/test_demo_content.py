@@ -179,8 +179,10 @@ class DemoContentTests(TestCase):
                 self.assertLessEqual(course.embedded_service_days, 5)
                 today = timezone.localdate()
                 self.assertEqual(len([c for c in course.upcoming_cohorts() if c.start_date > today]), 2)
-                running = [c for c in course.cohorts.all() if c.start_date <= today]
+                running = [c for c in course.cohorts.all() if c.start_date <= today <= c.end_date]
+                finished = [c for c in course.cohorts.all() if c.session_days[-1] < today]
                 self.assertEqual(len(running), 1 if course.slug == "systemic-practice" else 0)
+                self.assertEqual(len(finished), 1 if course.slug == "systemic-practice" else 0)
                 for cohort in course.cohorts.all():
                     cohort.full_clean(exclude=["course"])
                     self.assertEqual(len(cohort.session_days), 15)
