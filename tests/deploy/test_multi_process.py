@@ -153,19 +153,65 @@ def an_upload_queues_tasks_the_worker_runs(stack) -> None:
     keys = [item["Key"] for item in stack.s3().list_objects_v2(Bucket=MEDIA_BUCKET).get("Contents", [])]
     assert [key for key in keys if key.startswith("original_images/")], keys
 
+    rows = wait_for_tasks(stack, "modelsearch.tasks.insert_or_update_object_task")
+    paths = {path for path, _, _ in rows}
+    assert "modelsearch.tasks.insert_or_update_object_task" in paths, paths
+    assert all(status == "SUCCESSFUL" and worker_ids for _, status, worker_ids in rows), rows
+
+
+ISSUE_ATTENDANCE = """
+import datetime
+from django.utils import timezone
+from wagtail.models import Site
+from learning_records.bookings import issuing, register, services
+from members.models import User
+from tests.cms.factories import CourseCohortFactory, CourseIndexPageFactory, CoursePageFactory
+home = Site.objects.get(is_default_site=True).root_page
+index = CourseIndexPageFactory(parent=home)
+course = CoursePageFactory(parent=index, title="Systemic practice", audiences=[], members_book_here=True)
+days = [timezone.localdate() - datetime.timedelta(weeks=n) for n in (6, 4, 2)]
+cohort = CourseCohortFactory(
+    course=course, start_date=days[0], end_date=days[-1], session_dates=[d.isoformat() for d in days]
+)
+asha = User.objects.get(email="asha@example.org")
+booked_at = timezone.now() - datetime.timedelta(weeks=10)
+booking = services.book(member=asha, cohort=cohort, now=booked_at)
+for day in days:
+    register.take_register(cohort, day, {booking.pk: "present"}, by=None)
+print(issuing.issue_attendance_certificates(cohort, issued_by=None).in_words())
+"""
+
+
+def wait_for_tasks(stack, task_path: str) -> list[tuple]:
+    """Every queued task, once none is waiting; at least one of them is `task_path`."""
     deadline = time.monotonic() + 30
     with psycopg.connect(stack.database_url) as db:
         while True:
             rows = db.execute(
                 "SELECT task_path, status, worker_ids FROM django_tasks_database_dbtaskresult"
             ).fetchall()
-            if rows and all(status in {"SUCCESSFUL", "FAILED"} for _, status, _ in rows):
-                break
+            if {path for path, _, _ in rows} >= {task_path} and all(
+                status in {"SUCCESSFUL", "FAILED"} for _, status, _ in rows
+            ):
+                return rows
             assert time.monotonic() < deadline, f"the worker left tasks waiting: {rows}"
             time.sleep(0.3)
-    paths = {path for path, _, _ in rows}
-    assert "modelsearch.tasks.insert_or_update_object_task" in paths, paths
+
+
+def bulk_issued_certificates_are_rendered_by_the_worker(stack, asha: Browser, ben: Browser) -> None:
+    """Issuing to a cohort queues each PDF; the worker renders it into the private bucket, and only
+    its owner downloads it, through either process."""
+    assert "Issued 1 attendance certificate" in stack.manage("shell", "-c", ISSUE_ATTENDANCE)
+    rows = wait_for_tasks(stack, "learning_records.certificates.tasks.render_certificate")
     assert all(status == "SUCCESSFUL" and worker_ids for _, status, worker_ids in rows), rows
+    listing = asha.get("/my/certificates/", via="web1")
+    [pdf_url] = set(re.findall(r'href="(/my/certificates/\d+/pdf/)"', listing.text))
+    for via in ("web2", "nginx"):
+        response = asha.get(pdf_url, via=via)
+        assert response.status == 200 and response.body.startswith(b"%PDF-"), via
+    assert ben.get(pdf_url, via="web1").status == 404
+    private = [item["Key"] for item in stack.s3().list_objects_v2(Bucket=PRIVATE_BUCKET).get("Contents", [])]
+    assert any(key.startswith("certificates/") for key in private), private
 
 
 def test_two_processes_behind_nginx(stack):
@@ -177,4 +223,5 @@ def test_two_processes_behind_nginx(stack):
     a_publish_clears_the_cached_page_for_both(stack)
     no_member_gets_another_members_page(stack, asha, ben)
     an_upload_queues_tasks_the_worker_runs(stack)
+    bulk_issued_certificates_are_rendered_by_the_worker(stack, asha, ben)
     assert Browser(stack).get("/healthz").json() == {"status": "ok"}
