@@ -12,7 +12,10 @@ from django.views.decorators.http import require_POST
 
 from cms.models import CourseCohort, EventPage
 from learning_records.bookings import calendar, selectors, services
+from learning_records.bookings.certificate import AttendanceKind
 from learning_records.bookings.models import Booking, CalendarFeed
+from learning_records.certificates.models import Certificate
+from learning_records.cpd.models import CPDRecord
 
 
 def _confirmation(booking: Booking) -> str:
@@ -78,11 +81,34 @@ def booking_list(request):
             (b for b in active if b.status == Booking.Status.CONFIRMED and starts(b) >= today), key=starts
         ),
         "waiting": [(b, selectors.waiting_position(b)) for b in active if b.status == Booking.Status.WAITING],
-        "past": [b for b in bookings if b not in active or starts(b) < today][:50],
+        "past": with_what_followed(
+            request.user, [b for b in bookings if b not in active or starts(b) < today][:50]
+        ),
     }
     context["feed_url"] = calendar.feed_url(calendar.feed_for(request.user))
     context["feed_webcal_url"] = "webcal://" + context["feed_url"].split("://", 1)[1]
     return render(request, "learning_records/bookings/list.html", context)
+
+
+def with_what_followed(member, past: list[Booking]) -> list[Booking]:
+    """Mark each past place with its certificate of attendance and its provider-confirmed CPD
+    record, if any (`has_certificate`, `cpd_record_id`): two queries, however many places."""
+    records = dict(
+        CPDRecord.objects.filter(member=member, booking__in=[b.pk for b in past]).values_list(
+            "booking_id", "pk"
+        )
+    )
+    certified = set(
+        Certificate.objects.for_member(member)
+        .of_kind(AttendanceKind.code)
+        .current()
+        .valid()
+        .values_list("subject_key", flat=True)
+    )
+    for booking in past:
+        booking.cpd_record_id = records.get(booking.pk)
+        booking.has_certificate = bool(booking.cohort_id) and f"cohort:{booking.cohort_id}" in certified
+    return past
 
 
 def _own(request, pk: int) -> Booking:

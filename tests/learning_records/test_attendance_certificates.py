@@ -17,6 +17,7 @@ from learning_records.bookings.models import Booking
 from learning_records.certificates.models import Certificate
 from learning_records.certificates.services import issue_certificate, render_pending_pdf, revoke_certificate
 from learning_records.common.storage import private_storage
+from learning_records.cpd.models import CPDRecord
 from tests.learning_records.booking_fixtures import (
     FINISHED_BOOKED_AT,
     FINISHED_DAYS,
@@ -321,3 +322,48 @@ def test_verification_has_no_file_to_compare_with_until_the_pdf_is_ready(prepari
     assert "still being prepared, so there is nothing to compare a file with yet" in page
     assert "<strong>The file is not the one we issued.</strong>" not in page
     assert "Our SHA-256 fingerprint" not in page
+
+
+def test_my_bookings_links_a_past_place_to_its_certificate_and_cpd_record(
+    finished_cohort, registers_taken, staff, commit, client_for
+):
+    with commit():
+        issuing.issue_attendance_certificates(finished_cohort, issued_by=staff)
+    ahmed, *_, evans = registers_taken
+    page = client_for(ahmed.member).get(reverse("bookings:list")).content.decode()
+    record = CPDRecord.objects.get(booking=ahmed)
+    assert "Certificate of attendance<span" in page
+    assert f'href="{reverse("records:detail", args=[record.pk])}"' in page
+    page = client_for(evans.member).get(reverse("bookings:list")).content.decode()
+    assert "Certificate of attendance<span" not in page and "Your CPD record" not in page
+
+
+def test_my_bookings_makes_the_same_queries_however_many_past_places(
+    taught_course, staff, client_for, django_assert_max_num_queries, commit
+):
+    from tests.cms.factories import CourseCohortFactory
+
+    member = UserFactory()
+    client = client_for(member)
+
+    def finished_place():
+        cohort = CourseCohortFactory(
+            course=taught_course,
+            start_date=FINISHED_DAYS[0],
+            end_date=FINISHED_DAYS[-1],
+            session_dates=[day.isoformat() for day in FINISHED_DAYS],
+        )
+        (booking,) = book_confirmed_at(cohort, [member], FINISHED_BOOKED_AT)
+        attend(cohort, booking, days=10, by=staff)
+        with commit():
+            issuing.issue_attendance_certificates(cohort, issued_by=staff)
+
+    finished_place()
+    client.get(reverse("bookings:list"))  # the calendar feed row is made on the first visit
+    with django_assert_max_num_queries(20) as one:
+        client.get(reverse("bookings:list"))
+    for _ in range(3):
+        finished_place()
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get(reverse("bookings:list")).content.decode()
+    assert page.count("Certificate of attendance<span") == 4
