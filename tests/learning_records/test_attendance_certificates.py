@@ -18,6 +18,7 @@ from learning_records.certificates.models import Certificate
 from learning_records.certificates.services import issue_certificate, render_pending_pdf, revoke_certificate
 from learning_records.common.storage import private_storage
 from learning_records.cpd.models import CPDRecord
+from tests.concurrency import at_once, needs_row_locks
 from tests.learning_records.booking_fixtures import (
     FINISHED_BOOKED_AT,
     FINISHED_DAYS,
@@ -367,3 +368,20 @@ def test_my_bookings_makes_the_same_queries_however_many_past_places(
     with django_assert_max_num_queries(len(one.captured_queries)):
         page = client.get(reverse("bookings:list")).content.decode()
     assert page.count("Certificate of attendance<span") == 4
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_staff_issuing_at_once_make_one_certificate_and_one_draft_each(finished_cohort, five, staff):
+    needs_row_locks()
+    places = book_confirmed_at(finished_cohort, five, FINISHED_BOOKED_AT)
+    for place in places:
+        attend(finished_cohort, place, days=10, by=staff)
+
+    outcomes = at_once(
+        lambda _: issuing.issue_attendance_certificates(finished_cohort, issued_by=staff), [1, 2]
+    )
+
+    assert sum(o.issued for o in outcomes) == 5 and sum(o.already for o in outcomes) == 5
+    assert sum(o.drafted for o in outcomes) == 5 and not any(o.refused for o in outcomes)
+    assert Certificate.objects.of_kind(KIND).count() == 5
+    assert CPDRecord.objects.filter(provider_confirmed=True).count() == 5
