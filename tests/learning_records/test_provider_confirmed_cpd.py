@@ -138,3 +138,8 @@ def test_drafting_again_makes_no_second_record(record, finished_cohort, staff):
 def test_the_detail_page_says_it_is_provider_confirmed(record, client_for, attendee):
     page = client_for(attendee).get(reverse("records:detail", args=[record.pk])).content.decode()
     assert "The provider confirmed the dates, hours and provider from its register." in page
+
+
+def test_the_record_list_says_it_is_confirmed_by_the_provider(record, client_for, attendee):
+    page = client_for(attendee).get(reverse("records:list")).content.decode()
+    assert "Confirmed by the provider</span>" in page
