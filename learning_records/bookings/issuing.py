@@ -19,9 +19,10 @@ from cms.models import CourseCohort
 from learning_records.bookings import register
 from learning_records.bookings.certificate import AttendanceKind
 from learning_records.bookings.cpd import draft_confirmed_cpd
+from learning_records.certificates.models import Certificate
 from learning_records.certificates.rendering import site_settings
-from learning_records.certificates.selectors import standing_certificate
 from learning_records.certificates.services import issue_certificate
+from learning_records.cpd.models import CPDRecord
 
 KIND = AttendanceKind.code
 
@@ -62,6 +63,17 @@ def ready_to_issue(cohort: CourseCohort, today=None) -> str | None:
     return None
 
 
+def certified_members(cohort: CourseCohort, member_ids) -> set[int]:
+    """Which of these members hold a standing certificate of attendance of the cohort: one query."""
+    return set(
+        Certificate.objects.of_kind(KIND)
+        .filter(subject_key=f"cohort:{cohort.pk}", recipient__in=list(member_ids))
+        .current()
+        .valid()
+        .values_list("recipient_id", flat=True)
+    )
+
+
 def issue_attendance_certificates(cohort: CourseCohort, *, issued_by) -> IssueOutcome:
     """Certificates for everyone on the register who reached the threshold, and CPD drafts for
     everyone who attended. Raises ValidationError when the cohort is not ready (`ready_to_issue`)."""
@@ -69,10 +81,22 @@ def issue_attendance_certificates(cohort: CourseCohort, *, issued_by) -> IssueOu
         raise ValidationError(problem, code="not_ready")
     outcome = IssueOutcome()
     provider = site_settings().organisation_name or "Praxis"
-    for summary in register.summaries(cohort):
+    people = register.summaries(cohort)
+    # Who has what already, in two queries: a second press then costs no query per person. The
+    # per-person services check again under their row locks, so a press at the same moment
+    # still makes one of each.
+    drafted = set(
+        CPDRecord.objects.filter(booking__in=[s.booking.pk for s in people]).values_list(
+            "booking_id", flat=True
+        )
+    )
+    certified = certified_members(cohort, [s.booking.member_id for s in people])
+    for summary in people:
         booking = summary.booking
         booking.cohort = cohort  # the register's cohort, course loaded: no query per person
-        if summary.attended:
+        if booking.pk in drafted:
+            outcome.drafted_already += 1
+        elif summary.attended:
             draft = draft_confirmed_cpd(summary, provider=provider)
             if draft is not None:
                 outcome.drafted += draft.created
@@ -81,7 +105,7 @@ def issue_attendance_certificates(cohort: CourseCohort, *, issued_by) -> IssueOu
             outcome.not_reached += 1
             continue
         member = booking.member
-        if standing_certificate(kind=KIND, recipient=member, subject_key=f"cohort:{cohort.pk}"):
+        if member.pk in certified:
             outcome.already += 1
             continue
         try:

@@ -25,7 +25,6 @@ from wagtail.admin.viewsets.base import ViewSet
 from cms.models import CourseCohort
 from learning_records.bookings import issuing, register, rules
 from learning_records.bookings.models import Attendance, Booking
-from learning_records.certificates.models import Certificate
 from learning_records.common.spreadsheets import csv_download
 
 PERMISSION = "learning_records.change_attendance"
@@ -370,13 +369,7 @@ class IssueCertificates(CohortRegisterMixin, WagtailAdminTemplateMixin, Template
     def get_context_data(self, **kwargs):
         summaries = register.summaries(self.cohort)
         reached = [s for s in summaries if s.met]
-        holders = set(
-            Certificate.objects.of_kind(issuing.KIND)
-            .filter(subject_key=f"cohort:{self.cohort.pk}", recipient__in=[s.booking.member for s in reached])
-            .current()
-            .valid()
-            .values_list("recipient_id", flat=True)
-        )
+        holders = issuing.certified_members(self.cohort, [s.booking.member_id for s in reached])
         return super().get_context_data(
             cohort=self.cohort,
             cohort_label=self.cohort_label,
