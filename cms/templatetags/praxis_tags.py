@@ -42,3 +42,28 @@ def breadcrumbs(context):
     else:
         ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
     return {"ancestors": ancestors, "page": page}
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        vary = tuple(variable.resolve(context) for variable in self.vary_on)
+        return cache.fragment(context.get("request"), self.name, vary, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def sharedcache(parser, token):
+    """{% sharedcache "name" value ... %}…{% endsharedcache %}: what is inside is the same for every
+    visitor, so it is built once per generation of content (cms.cache.fragment) for each set of
+    values after the name. Those values must cover everything inside that is not content:
+    nothing personal (no request.user, no csrf_token) belongs in here.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("sharedcache needs a name, then what the fragment varies on.")
+    nodelist = parser.parse(("endsharedcache",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return SharedFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
