@@ -108,14 +108,28 @@ def fragment(request, name: str, vary: tuple, build) -> str:
     from wagtail.models import Site
 
     site = Site.find_for_request(request)  # kept on the request: cms/middleware.py found it already
-    digest = hashlib.sha256(repr(tuple(vary)).encode()).hexdigest()
-    cache_key = key("fragment", getattr(site, "pk", ""), name, digest)
+    cache_key = _fragment_key(name, (getattr(site, "pk", None), *vary))
     html = cache.get(cache_key)
     if html is None:
         html = build()
         if may_fill(request) and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             cache.set(cache_key, html, settings.PRAXIS_PAGE_CACHE_TIMEOUT)
     return html
+
+
+def fragment_of_state(name: str, state: tuple, build) -> str:
+    """As `fragment`, for HTML made from `state` alone (a form's fields from form_state): with
+    nothing else to depend on it may be stored whoever asks, and needs no request."""
+    cache_key = _fragment_key(name, state)
+    html = cache.get(cache_key)
+    if html is None:
+        html = build()
+        cache.set(cache_key, html, settings.PRAXIS_PAGE_CACHE_TIMEOUT)
+    return html
+
+
+def _fragment_key(name: str, vary: tuple) -> str:
+    return key("fragment", name, hashlib.sha256(repr(vary).encode()).hexdigest())
 
 
 def _bump_unless_created_settings(sender, created=False, **kwargs):

@@ -1,6 +1,7 @@
 """Accredited courses run by the Centre for Social Work and the partnership."""
 
 import datetime
+import functools
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -203,14 +204,20 @@ class CoursePage(BasePage):
             groups.setdefault(statement.framework, []).append(statement)
         return list(groups.items())
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def tutor_people(self) -> list:
         tutors = self.tutors.select_related("person__organisation", "person__photo").prefetch_related(
             "person__photo__renditions"
         )
-        context["tutors"] = [tutor.person for tutor in tutors]
+        return [tutor.person for tutor in tutors]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read when the template first shows them, not here: the page's content is a shared
+        # fragment (cms/course_page.html), and while it is fresh these queries are not made.
+        # Django's templates call a callable they are given.
+        context["tutors"] = functools.cache(self.tutor_people)
         context["place_allocations"] = self.place_allocations.select_related("organisation")
-        context["statement_groups"] = self.statements_by_framework()
+        context["statement_groups"] = functools.cache(self.statements_by_framework)
         context["structured_data"] = course_data(self, request)
         return context
 
