@@ -10,6 +10,8 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
+from cms import cache
+
 
 def tag_choices(queryset: QuerySet, field_name: str = "tags") -> list[tuple[str, str]]:
     """(slug, name) of the tags used by the objects in `queryset`, by name, in one query."""
@@ -21,6 +23,14 @@ def tag_choices(queryset: QuerySet, field_name: str = "tags") -> list[tuple[str,
         .order_by("tag__name")
     )
     return list(rows)
+
+
+def index_tag_choices(request, index, queryset: QuerySet, field_name: str = "tags") -> list[tuple[str, str]]:
+    """tag_choices for an index page's listing, kept for this generation of content: the tags
+    in use change only when content does, and every visit to the index needs them."""
+    return cache.cached(
+        request, f"tag-choices:{index.pk}:{field_name}", lambda: tag_choices(queryset, field_name)
+    )
 
 
 class FilterForm(forms.Form):

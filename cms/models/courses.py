@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.fields import DateListField, MultipleChoiceField, list_contains
-from cms.filters import CourseFilterForm, listing_context, tag_choices
+from cms.filters import CourseFilterForm, index_tag_choices, listing_context
 from cms.structured_data import course_data
 
 from .base import BasePage
@@ -54,7 +54,9 @@ class CourseIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses = self.courses
-        form = CourseFilterForm(request.GET, tag=tag_choices(courses), audience=Audience.choices)
+        form = CourseFilterForm(
+            request.GET, tag=index_tag_choices(request, self, courses), audience=Audience.choices
+        )
         context.update(listing_context(request, form, courses, self.courses_per_page))
         return context
 

@@ -20,7 +20,7 @@ from cms import ical
 from cms.blocks import BodyBlock
 from cms.feeds import UpcomingEventsFeed
 from cms.fields import MultipleChoiceField
-from cms.filters import EventFilterForm, listing_context, tag_choices
+from cms.filters import EventFilterForm, index_tag_choices, listing_context
 from cms.structured_data import event_data
 
 from .base import BasePage
@@ -52,7 +52,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = self.events
-        form = EventFilterForm(request.GET, kind=EventPage.Kind.choices, tag=tag_choices(events))
+        form = EventFilterForm(
+            request.GET, kind=EventPage.Kind.choices, tag=index_tag_choices(request, self, events)
+        )
         now = timezone.now()
         if form.showing_past:
             context.update(listing_context(request, form, events.past(now), self.events_per_page))
