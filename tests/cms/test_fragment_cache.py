@@ -123,7 +123,7 @@ def test_a_preview_shows_the_draft_and_leaves_the_live_fragment_alone(client, ho
     assert live_heading.encode() in live
 
 
-def test_each_state_of_a_filter_form_keeps_its_own_fields(client, event_index):
+def test_each_state_of_a_filter_form_keeps_its_own_fields_and_listing(client, event_index):
     upcoming_event(event_index, "Supervision seminar", kind="seminar")
     upcoming_event(event_index, "Court skills workshop", kind="workshop")
     plain = parse(client.get(event_index.url))
@@ -140,6 +140,10 @@ def test_each_state_of_a_filter_form_keeps_its_own_fields(client, event_index):
     assert unknown.find(class_="error-summary") is not None
     assert plain.find(class_="error-summary") is None and again.find(class_="error-summary") is None
     assert str(plain.find("form", class_="filters")) == str(again.find("form", class_="filters"))
+    # and each query string its own listing
+    listed = [text(soup.find(id="event-list").parent) for soup in (plain, seminars, again)]
+    assert "Court skills workshop" in listed[0] and "Court skills workshop" in listed[2]
+    assert "Supervision seminar" in listed[1] and "Court skills workshop" not in listed[1]
 
 
 def test_a_fragment_that_used_a_csrf_token_is_not_kept(home):
