@@ -8,8 +8,9 @@ for the run (`<name>_bench_serve` beside DATABASE_URL's, or --database-url; drop
 unless --keep), then starts three gunicorn servers with ONE sync worker each:
 
 - "uncached": config.settings.production with the page cache switched off (PRAXIS_PAGE_CACHE=0),
-  so every request builds its page; the other caches (site root paths, settings, renditions)
-  are warm as in any running deployment.
+  so every request builds its page; the other caches (site root paths, settings, renditions,
+  routes and the shared fragments of cms/cache.py) are warm as in any running deployment, as
+  they are for a signed-in member, whom the page cache never serves.
 - "cached": the same with the page cache on, as production runs by default.
 - "bare": benchmarks/bare_wsgi.py, a Django view with no middleware or database: the ceiling.
 

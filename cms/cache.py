@@ -12,6 +12,7 @@ Only anonymous requests fill these caches (see `may_fill`): a member or an edito
 but builds their own copy, so nothing a signed-in person sees is stored for others.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -87,6 +88,48 @@ def cached_for_everyone(name: str, build):
         value = build()
         cache.set(cache_key, value)
     return value
+
+
+def fragment(request, name: str, vary: tuple, build) -> str:
+    """A piece of a page that is the same for every visitor, from the cache for this generation.
+
+    For the parts of a page that are slow to build and show nothing personal: a card, the
+    listings of the home page, a filter form. The key is the generation, the site (page URLs
+    are relative on their own site), `name` and `vary`, which must name everything else the
+    HTML depends on. Anyone reads it; only an anonymous visitor's copy is stored (`may_fill`),
+    and never one that used a CSRF token. Previews (and requests without a request object) are
+    built every time: an editor's draft must not be shown as the live page, nor stored.
+
+    Entries live as long as the page cache's (PRAXIS_PAGE_CACHE_TIMEOUT), which bounds how long
+    a fragment that depends on the time (which events are still upcoming) can lag behind it.
+    """
+    if request is None or getattr(request, "is_preview", False):
+        return build()
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)  # kept on the request: cms/middleware.py found it already
+    cache_key = _fragment_key(name, (getattr(site, "pk", None), *vary))
+    html = cache.get(cache_key)
+    if html is None:
+        html = build()
+        if may_fill(request) and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            cache.set(cache_key, html, settings.PRAXIS_PAGE_CACHE_TIMEOUT)
+    return html
+
+
+def fragment_of_state(name: str, state: tuple, build) -> str:
+    """As `fragment`, for HTML made from `state` alone (a form's fields from form_state): with
+    nothing else to depend on it may be stored whoever asks, and needs no request."""
+    cache_key = _fragment_key(name, state)
+    html = cache.get(cache_key)
+    if html is None:
+        html = build()
+        cache.set(cache_key, html, settings.PRAXIS_PAGE_CACHE_TIMEOUT)
+    return html
+
+
+def _fragment_key(name: str, vary: tuple) -> str:
+    return key("fragment", name, hashlib.sha256(repr(vary).encode()).hexdigest())
 
 
 def _bump_unless_created_settings(sender, created=False, **kwargs):

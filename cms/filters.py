@@ -6,9 +6,13 @@ reported on its field and ignored; the other filters still apply. The forms do n
 page models (the models use them); choices are passed in by the page.
 """
 
+import functools
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+
+from cms import cache
 
 
 def tag_choices(queryset: QuerySet, field_name: str = "tags") -> list[tuple[str, str]]:
@@ -21,6 +25,14 @@ def tag_choices(queryset: QuerySet, field_name: str = "tags") -> list[tuple[str,
         .order_by("tag__name")
     )
     return list(rows)
+
+
+def index_tag_choices(request, index, queryset: QuerySet, field_name: str = "tags") -> list[tuple[str, str]]:
+    """tag_choices for an index page's listing, kept for this generation of content: the tags
+    in use change only when content does, and every visit to the index needs them."""
+    return cache.cached(
+        request, f"tag-choices:{index.pk}:{field_name}", lambda: tag_choices(queryset, field_name)
+    )
 
 
 class FilterForm(forms.Form):
@@ -112,13 +124,25 @@ def paginate(request, items, per_page: int):
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
-def listing_context(request, form: FilterForm, items, per_page: int) -> dict:
-    """What every filtered index template needs: the form, the page of results and their count."""
-    page_obj = paginate(request, form.apply(items), per_page)
-    return {
+def listing_context(request, form: FilterForm, items, per_page: int, *, lazy: bool = False) -> dict:
+    """What every filtered index template needs: the form, the page of results and their count.
+
+    With `lazy`, the page of results and the count are read when the template first shows
+    them (Django's templates call a callable they are given), so a template that keeps its
+    listing as a shared fragment (cms.cache.fragment) makes no query while that is fresh.
+    """
+
+    @functools.cache
+    def page_obj():
+        return paginate(request, form.apply(items), per_page)
+
+    listing = {
         "filter_form": form,
         "page_obj": page_obj,
-        "results": page_obj.object_list,
-        "result_count": page_obj.paginator.count,
+        "results": lambda: page_obj().object_list,
+        "result_count": lambda: page_obj().paginator.count,
         "is_filtered": form.is_filtered,
     }
+    if lazy:
+        return listing
+    return {name: value() if callable(value) else value for name, value in listing.items()}

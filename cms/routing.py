@@ -6,6 +6,8 @@ the whole branch is read in one query by `url_path`, only the page served is mad
 the (short) list of view restrictions is read once per generation (cms/cache.py).
 """
 
+import hashlib
+
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.http import Http404
@@ -96,14 +98,17 @@ def _routes_itself(page: Page, remaining: list[str]) -> bool:
 
 def route_for_request(request, path: str):
     """What Wagtail's Page.route_for_request returns, in three queries (two for the home page):
-    the site, the branch, the specific page. None if there is no page (a 404)."""
+    the site, the branch, the specific page, or none while this generation of content has
+    them in the cache (route_from_root). None if there is no page (a 404)."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     components = [component for component in path.split("/") if component]
     try:
         if not components:
-            return specific_for_serving(site.root_page).route(request, [])
+            root = site.root_page
+            page = cache.cached(request, f"route:{root.pk}", lambda: specific_for_serving(root))
+            return page.route(request, [])
         return route_from_root(site.root_page, request, components)
     except Http404:
         return None
@@ -114,16 +119,32 @@ def route_from_root(root: Page, request, components: list[str]):
 
     Falls back to Wagtail's own routing from the first page on the way that would answer the
     rest of the path with a route of its own (RoutablePageMixin), as Wagtail would.
+
+    The pages found are kept for this generation of content (cms/cache.py), which any save,
+    publish, unpublish or move of a page retires: they are the same for everyone (privacy is
+    checked after routing, by Wagtail's before_serve_page hook), so a page seen before is
+    routed without a query.
     """
     if not components:
         return Page.route(root, request, components)
+    path = hashlib.sha256("/".join(components).encode()).hexdigest()
+    ancestors, page = cache.cached(request, f"route:{root.pk}:{path}", lambda: find_branch(root, components))
+    page._cached_parent_obj = ancestors[-1]
+    page.served_ancestors = ancestors
+    return page.route(request, components[len(ancestors) :])
+
+
+def find_branch(root: Page, components: list[str]) -> tuple[list[Page], Page]:
+    """The pages from `root` down to the one that answers `components` (or the first on the
+    way that answers the rest with a route of its own), in two queries: (the pages above it,
+    the specific page). Raises Http404 if there is none."""
     prefixes = [
         root.url_path + "".join(f"{part}/" for part in components[:n]) for n in range(1, len(components) + 1)
     ]
-    found = {
-        page.url_path: page
-        for page in Page.objects.filter(url_path__in=prefixes, path__startswith=root.path).order_by("depth")
-    }
+    # Unordered: Django hashes every selected column to compile an ORDER BY, a large part of
+    # building a query this wide, and the dict below does not need one.
+    branch = Page.objects.filter(url_path__in=prefixes, path__startswith=root.path).order_by()
+    found = {page.url_path: page for page in branch}
     chain = [root]
     for prefix in prefixes:
         if prefix not in found:
@@ -131,13 +152,9 @@ def route_from_root(root: Page, request, components: list[str]):
         if _routes_itself(chain[-1], components[len(chain) - 1 :]):
             break
         chain.append(found[prefix])
-    remaining = components[len(chain) - 1 :]
     if len(chain) == 1 and not _routes_itself(root, components):
         raise Http404
-    page = specific_for_serving(chain[-1])
-    page._cached_parent_obj = chain[-2]
-    page.served_ancestors = chain[:-1]
-    return page.route(request, remaining)
+    return chain[:-1], specific_for_serving(chain[-1])
 
 
 def specific_for_serving(page: Page) -> Page:
@@ -153,10 +170,12 @@ def specific_for_serving(page: Page) -> Page:
     images = [name for name in ("listing_image", "social_image") if _has_field(model, name)]
     queryset = queryset.select_related(*images, *getattr(model, "serving_select_related", ()))
     queryset = queryset.prefetch_related(*getattr(model, "serving_prefetch_related", ()))
-    specific = queryset.first()
-    if specific is None:
-        raise Http404
-    return specific
+    try:
+        # get() leaves out the ORDER BY that first() adds, which costs more to compile than
+        # the rest of this query (see route_from_root).
+        return queryset.get()
+    except model.DoesNotExist:
+        raise Http404 from None
 
 
 def _has_field(model, name: str) -> bool:

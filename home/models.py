@@ -1,3 +1,5 @@
+import functools
+
 from django.db import models
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
@@ -121,15 +123,34 @@ class HomePage(BasePage):
         # The site root finds any page below it in a fixed number of queries (cms/routing.py).
         return route_from_root(self, request, path_components)
 
+    def listings(self) -> dict:
+        """The featured courses, upcoming events, latest research, partners and section indexes,
+        with every list's image renditions read in one query."""
+        featured = self.featured_course_pages
+        events = list(self.upcoming_events)
+        research = list(self.latest_research)
+        partners = list(self.partners)
+        prefetch_renditions([*featured, *events, *research], "listing_image", [*partners], "logo")
+        return {
+            "featured_courses": featured,
+            "upcoming_events": events,
+            "latest_research": research,
+            "partners": partners,
+            "indexes": self.section_indexes(),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_courses"] = featured = self.featured_course_pages
-        context["upcoming_events"] = events = list(self.upcoming_events)
-        context["latest_research"] = research = list(self.latest_research)
-        context["partners"] = partners = list(self.partners)
-        prefetch_renditions([*featured, *events, *research], "listing_image", [*partners], "logo")
-        context["indexes"] = self.section_indexes()
+        # Each list is read when the template first shows it, not here: the template keeps the
+        # listings as a shared fragment (cms.cache.fragment), and while that is fresh the
+        # queries are not made at all. Django's templates call a callable they are given.
+        listings = functools.cache(self.listings)
+        for name in LISTING_NAMES:
+            context[name] = functools.partial(lambda name: listings()[name], name)
         return context
+
+
+LISTING_NAMES = ("featured_courses", "upcoming_events", "latest_research", "partners", "indexes")
 
 
 class HomePageFeaturedCourse(Orderable):

@@ -1,6 +1,7 @@
 """Accredited courses run by the Centre for Social Work and the partnership."""
 
 import datetime
+import functools
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,7 +19,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.fields import DateListField, MultipleChoiceField, list_contains
-from cms.filters import CourseFilterForm, listing_context, tag_choices
+from cms.filters import CourseFilterForm, index_tag_choices, listing_context
 from cms.structured_data import course_data
 
 from .base import BasePage
@@ -53,7 +54,9 @@ class CourseIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses = self.courses
-        form = CourseFilterForm(request.GET, tag=tag_choices(courses), audience=Audience.choices)
+        form = CourseFilterForm(
+            request.GET, tag=index_tag_choices(request, self, courses), audience=Audience.choices
+        )
         context.update(listing_context(request, form, courses, self.courses_per_page))
         return context
 
@@ -203,14 +206,20 @@ class CoursePage(BasePage):
             groups.setdefault(statement.framework, []).append(statement)
         return list(groups.items())
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def tutor_people(self) -> list:
         tutors = self.tutors.select_related("person__organisation", "person__photo").prefetch_related(
             "person__photo__renditions"
         )
-        context["tutors"] = [tutor.person for tutor in tutors]
+        return [tutor.person for tutor in tutors]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read when the template first shows them, not here: the page's content is a shared
+        # fragment (cms/course_page.html), and while it is fresh these queries are not made.
+        # Django's templates call a callable they are given.
+        context["tutors"] = functools.cache(self.tutor_people)
         context["place_allocations"] = self.place_allocations.select_related("organisation")
-        context["statement_groups"] = self.statements_by_framework()
+        context["statement_groups"] = functools.cache(self.statements_by_framework)
         context["structured_data"] = course_data(self, request)
         return context
 

@@ -1,5 +1,7 @@
 """Seminars, workshops, lunch with academics, practice educator forums and residentials."""
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -20,7 +22,7 @@ from cms import ical
 from cms.blocks import BodyBlock
 from cms.feeds import UpcomingEventsFeed
 from cms.fields import MultipleChoiceField
-from cms.filters import EventFilterForm, listing_context, tag_choices
+from cms.filters import EventFilterForm, index_tag_choices, listing_context
 from cms.structured_data import event_data
 
 from .base import BasePage
@@ -52,14 +54,21 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = self.events
-        form = EventFilterForm(request.GET, kind=EventPage.Kind.choices, tag=tag_choices(events))
+        form = EventFilterForm(
+            request.GET, kind=EventPage.Kind.choices, tag=index_tag_choices(request, self, events)
+        )
         now = timezone.now()
+        # The listing is read when the template first shows it: the template keeps it as a
+        # shared fragment for each query string (cms.cache.fragment), for no longer than the
+        # page cache keeps a page, so an event that has just finished moves to the past
+        # events as late as it would with the page cache.
         if form.showing_past:
-            context.update(listing_context(request, form, events.past(now), self.events_per_page))
+            listing = listing_context(request, form, events.past(now), self.events_per_page, lazy=True)
         else:
-            context.update(listing_context(request, form, events.upcoming(now), self.events_per_page))
+            listing = listing_context(request, form, events.upcoming(now), self.events_per_page, lazy=True)
             past = form.apply(events.past(now))
-            context["recent_past_events"] = past[: self.recent_past_count]
+            context["recent_past_events"] = functools.cache(lambda: list(past[: self.recent_past_count]))
+        context.update(listing)
         context["showing_past"] = form.showing_past
         return context
 

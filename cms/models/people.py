@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.fields import MultipleChoiceField, list_contains
-from cms.filters import PersonFilterForm, listing_context, tag_choices
+from cms.filters import PersonFilterForm, index_tag_choices, listing_context
 
 from .base import BasePage
 
@@ -139,7 +139,7 @@ class PersonIndexPage(BasePage):
         people = self.people
         form = PersonFilterForm(
             request.GET,
-            tag=tag_choices(people, "areas_of_interest"),
+            tag=index_tag_choices(request, self, people, "areas_of_interest"),
             organisation=people.organisation_choices(),
             offer=Person.Offer.choices,
         )

@@ -19,7 +19,7 @@ from wagtail.search import index
 from cms import citations
 from cms.blocks import BodyBlock
 from cms.feeds import ResearchFeed
-from cms.filters import ResearchFilterForm, listing_context, tag_choices
+from cms.filters import ResearchFilterForm, index_tag_choices, listing_context
 from cms.structured_data import research_output_data
 
 from .base import BasePage
@@ -51,7 +51,7 @@ class ResearchIndexPage(RoutablePageMixin, BasePage):
             request.GET,
             output_type=ResearchOutputPage.OutputType.choices,
             year=[(year, str(year)) for year in outputs.publication_years()],
-            tag=tag_choices(outputs),
+            tag=index_tag_choices(request, self, outputs),
         )
         context.update(listing_context(request, form, outputs, self.outputs_per_page))
         return context

@@ -42,3 +42,76 @@ def breadcrumbs(context):
     else:
         ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
     return {"ancestors": ancestors, "page": page}
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        vary = tuple(variable.resolve(context, ignore_failures=True) for variable in self.vary_on)
+        if None in vary:  # a value that is missing cannot tell one fragment from another
+            return self.nodelist.render(context)
+        return cache.fragment(context.get("request"), self.name, vary, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def sharedcache(parser, token):
+    """{% sharedcache "name" value ... %}…{% endsharedcache %}: what is inside is the same for every
+    visitor, so it is built once per generation of content (cms.cache.fragment) for each set of
+    values after the name. Those values must cover everything inside that is not content:
+    nothing personal (no request.user, no csrf_token) belongs in here. If one of them is
+    missing (None, or not in the context) the fragment is built and not kept.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("sharedcache needs a name, then what the fragment varies on.")
+    nodelist = parser.parse(("endsharedcache",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return SharedFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+def form_state(form) -> tuple:
+    """What a form's fields are rendered from: each field's name, label, widget, choices, value
+    and errors. Two forms in the same state render the same HTML."""
+    fields = [
+        (
+            bound.html_name,
+            bound.auto_id,
+            str(bound.label),
+            bound.field.required,
+            bound.field.disabled,
+            type(bound.field.widget).__qualname__,
+            sorted(bound.field.widget.attrs.items()),
+            [(value, str(label)) for value, label in getattr(bound.field, "choices", ())],
+            bound.value(),
+            [str(error) for error in bound.errors],
+        )
+        for bound in form
+    ]
+    non_field_errors = [str(error) for error in form.non_field_errors()]
+    return (type(form).__module__, type(form).__qualname__, form.prefix, fields, non_field_errors)
+
+
+class FormFragmentNode(template.Node):
+    def __init__(self, nodelist, form):
+        self.nodelist, self.form = nodelist, form
+
+    def render(self, context):
+        state = form_state(self.form.resolve(context))
+        return cache.fragment_of_state("form", state, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def formcache(parser, token):
+    """{% formcache form %}…{% endformcache %}: HTML made only from the form's fields (labels,
+    widgets, options, values, errors), kept for each state of the form (form_state). For filter
+    and search forms, whose long lists of options are slow to render; never for a form with a
+    CSRF token or anything else that is not in its fields."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("formcache takes the form: {% formcache form %}.")
+    nodelist = parser.parse(("endformcache",))
+    parser.delete_first_token()
+    return FormFragmentNode(nodelist, parser.compile_filter(bits[1]))
