@@ -28,6 +28,7 @@ PRIVATE_MEDIA_ROOT = Path(  # noqa: F405
     os.environ.get("PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(prefix="praxis-bench-private-")
 )
 AXES_ENABLED = False
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405  (as production)
 # As production: slow work (emails, bulk certificate PDFs) waits in the database for the worker,
 # so a request is timed as a member or staff member waits for it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

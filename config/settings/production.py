@@ -38,6 +38,10 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Each process keeps its database connection for a minute (checked before reuse) instead of
+# opening one per request: a new PostgreSQL connection cost about 12 ms of a 35 ms page.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
+
 # Emails and bulk certificate rendering wait in the database for `manage.py db_worker`
 # (deploy/praxis-worker.service), so a slow SMTP server or a 200-page PDF never holds a request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -10,7 +10,9 @@ from tests.test_settings import REQUIRED, ROOT
 SHOW = (
     "import json, django; django.setup(); from django.conf import settings; "
     "print(json.dumps({'tasks': settings.TASKS['default']['BACKEND'], "
-    "'default': settings.STORAGES['default'], 'private': settings.STORAGES['private']}))"
+    "'default': settings.STORAGES['default'], 'private': settings.STORAGES['private'], "
+    "'conn_max_age': settings.DATABASES['default']['CONN_MAX_AGE'], "
+    "'health_checks': settings.DATABASES['default']['CONN_HEALTH_CHECKS']}))"
 )
 
 
@@ -30,6 +32,8 @@ def test_production_queues_tasks_for_the_worker_and_keeps_files_local_by_default
     assert shown["tasks"] == "django_tasks_db.DatabaseBackend"
     assert shown["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert shown["private"]["BACKEND"] == "learning_records.common.storage.PrivateFileSystemStorage"
+    # A process keeps its database connection (checked before reuse) rather than one per request.
+    assert (shown["conn_max_age"], shown["health_checks"]) == (60, True)
 
 
 def test_production_puts_media_and_private_files_in_their_own_buckets():
