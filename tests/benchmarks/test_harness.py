@@ -39,7 +39,7 @@ def test_print_table_aligns_text_left_and_numbers_right(capsys):
 
 
 def test_time_requests_counts_queries_and_refuses_errors(client, db):
-    timing = harness.time_requests(client, "/", requests=3, warmup=1)
+    timing = harness.time_requests(client, "/search/", requests=3, warmup=1, data={"q": "court"})
     assert timing.requests == 3 and timing.queries > 0
     assert 0 < timing.median_ms <= timing.p95_ms
     with pytest.raises(RuntimeError, match="answered 404"):
