@@ -18,7 +18,10 @@ import zlib
 from contextlib import contextmanager
 from importlib.resources import files
 from urllib.parse import unquote
+from xml.etree.ElementTree import ParseError
 
+import cssselect2
+import defusedxml.ElementTree
 import pydyf
 import weasyprint.css
 from weasyprint import CSS, HTML
@@ -82,7 +85,28 @@ USER_AGENT_STYLESHEET = _user_agent_stylesheet()
 
 
 class CertificateHTML(HTML):
-    """An HTML document for WeasyPrint that uses the trimmed default stylesheet."""
+    """An HTML document for WeasyPrint that uses the trimmed default stylesheet, and parses
+    well-formed XHTML (the certificate templates) with Python's C XML parser (through
+    defusedxml, which refuses entity declarations).
+
+    WeasyPrint's HTML5 parser is pure Python: about 5 ms of a one-page certificate and 60 ms of
+    a 200-record statement, against well under a millisecond for ElementTree. Markup that is not
+    well-formed XML goes through WeasyPrint's own parser as before. Member text cannot change
+    which parser is used or add markup: auto-escaping turns its `<` and `&` into entities.
+    """
+
+    def __init__(self, *, string: str, base_url: str, url_fetcher, media_type: str = "print"):
+        try:
+            root = defusedxml.ElementTree.fromstring(string)
+        except (ParseError, defusedxml.DefusedXmlException):
+            super().__init__(string=string, base_url=base_url, url_fetcher=url_fetcher, media_type=media_type)
+            return
+        # What HTML.__init__ sets after parsing (the templates have no <base> element).
+        self.base_url = base_url
+        self.url_fetcher = url_fetcher
+        self.media_type = media_type
+        self.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+        self.etree_element = self.wrapper_element.etree_element
 
     def _ua_stylesheets(self, forms=False):
         return [USER_AGENT_STYLESHEET]

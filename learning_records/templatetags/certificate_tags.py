@@ -28,5 +28,5 @@ def soft_break_url(url):
         return url
     ending = "/" if str(url).endswith("/") else ""
     return mark_safe(
-        f'{conditional_escape(head)}/<wbr><span class="nowrap">{conditional_escape(tail)}{ending}</span>'
+        f'{conditional_escape(head)}/<wbr/><span class="nowrap">{conditional_escape(tail)}{ending}</span>'
     )

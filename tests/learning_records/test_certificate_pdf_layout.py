@@ -8,6 +8,7 @@ Timings live in benchmarks/certificates.py; these check the shape that keeps ren
 import datetime
 import io
 
+import defusedxml.ElementTree
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
@@ -169,9 +170,10 @@ def test_compressing_streams_once_writes_what_weasyprint_writes():
 
 
 @pytest.mark.parametrize("template", ["certificate.html", "cpd_statement.html"])
-def test_the_trimmed_default_stylesheet_draws_the_same_certificate(certificate, template):
-    """Without WeasyPrint's universal footnote, note and marker rules a certificate comes out
-    byte for byte as with WeasyPrint's own stylesheet: they styled nothing it prints."""
+def test_the_fast_parser_and_trimmed_stylesheet_draw_the_same_certificate(certificate, template):
+    """The templates are well-formed XHTML, so the renderer parses them with ElementTree; and
+    without WeasyPrint's universal footnote, note and marker rules, a certificate comes out byte
+    for byte as WeasyPrint's own parser and stylesheet make it: they styled nothing it prints."""
     snapshot = {
         **certificate.snapshot,
         "tables": [
@@ -194,6 +196,7 @@ def test_the_trimmed_default_stylesheet_draws_the_same_certificate(certificate, 
         "pdf_static_prefix": pdf_module.STATIC_PREFIX,
     }
     html = render_to_string(f"learning_records/pdf/{template}", context)
+    defusedxml.ElementTree.fromstring(html)  # raises if a template stops being well-formed
     css, font_config = pdf_module._stylesheet(PDF_STYLESHEET)
 
     def write(document_class):
@@ -204,5 +207,22 @@ def test_the_trimmed_default_stylesheet_draws_the_same_certificate(certificate, 
 
     ours = write(pdf_module.CertificateHTML)
     assert ours == write(HTML)
+    fast, weasyprint_own = (
+        cls(string=html, base_url=pdf_module.ORIGIN, url_fetcher=fetcher)
+        for cls in (pdf_module.CertificateHTML, HTML)
+    )
+    assert vars(fast).keys() == vars(weasyprint_own).keys()  # sets what WeasyPrint's parsing sets
     assert len(pages(ours)) > 1 if template == "cpd_statement.html" else True
     assert "Record 29" in pdf_text(ours)
+
+
+def test_markup_that_is_not_xml_still_renders_through_weasyprints_parser():
+    pdf = pdf_module.html_to_pdf("<p>Unclosed <br> tags &amp; an <b>unended paragraph")
+    assert "Unclosed tags & an unended paragraph" in pdf_text(pdf)
+
+
+def test_entity_declarations_are_refused_and_left_to_weasyprints_parser():
+    """defusedxml refuses a document that declares entities (the XML "billion laughs"), so it
+    goes to WeasyPrint's HTML5 parser, which expands none of them."""
+    html = '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">]><html><body><p>Safe &a;</p></body></html>'
+    assert "Safe" in pdf_text(pdf_module.html_to_pdf(html))
