@@ -232,8 +232,10 @@ def measure_growth(name: str, render, runs: int) -> None:
 
 
 STAGES = {  # the function that runs each stage of a render, for --profile
+    "content (the database)": ("certificate.py", "content"),
+    "branding (site settings)": ("certificates/rendering.py", "current_branding"),
     "QR code": ("certificates/rendering.py", "qr_png"),
-    "parse HTML": ("weasyprint/__init__.py", "__init__"),
+    "parse HTML": ("learning_records/common/pdf.py", "__init__"),
     "cascade (styles)": ("weasyprint/document.py", "_build_layout_context"),
     "boxes": ("weasyprint/formatting_structure/build.py", "build_formatting_structure"),
     "layout": ("weasyprint/layout/__init__.py", "layout_document"),
