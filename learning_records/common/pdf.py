@@ -25,7 +25,7 @@ import defusedxml.ElementTree
 import pydyf
 import weasyprint.css
 from weasyprint import CSS, HTML
-from weasyprint.html import UA_COUNTER_STYLE
+from weasyprint.css.counters import CounterStyle
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -78,7 +78,9 @@ def _user_agent_stylesheet() -> CSS:
                 f"WeasyPrint's default stylesheet changed its {selector} rule; check UNIVERSAL_PSEUDO_RULES."
             )
         lines[found[0]] = f"li{lines[found[0]]}" if selector == "::marker" else ""
-    return CSS(string="\n".join(lines), counter_style=UA_COUNTER_STYLE)
+    # Its @counter-style rules register into a throwaway set: documents take theirs from the
+    # copy WeasyPrint made of them when it parsed this file (and registering them twice warns).
+    return CSS(string="\n".join(lines), counter_style=CounterStyle())
 
 
 USER_AGENT_STYLESHEET = _user_agent_stylesheet()
