@@ -1,6 +1,6 @@
 """Time and memory to render certificate PDFs from real records.
 
-    .venv/bin/python benchmarks/certificates.py [--runs 30] [--no-pdfa] [--leak-runs 500]
+    .venv/bin/python benchmarks/certificates.py [--runs 30] [--no-pdfa] [--leak-runs 500] [--profile 25]
 
 Builds, in a throwaway database (PostgreSQL beside yours when DATABASE_URL is set, else a
 temporary SQLite file), an aspirant who has completed the preparatory phase of the Practice
@@ -14,6 +14,9 @@ separate pass) for: a one-page completion certificate, and a CPD statement of 20
 Then it renders the one-page certificate `--leak-runs` more times and prints how much the
 process's resident memory grew (what a long-running worker would see).
 
+`--profile N` then profiles 20 more one-page renders (cProfile) and prints the N functions with
+the most time of their own, and the share of each stage: where the time goes.
+
 Targets (issue 10): one page p50 <= 50 ms and p95 <= 100 ms warm; the 200-record statement
 <= 1 s; memory growth <= 5 MB over 500 renders. Install libharfbuzz-subset0 first: without it
 WeasyPrint subsets fonts with fontTools and a one-page certificate takes seconds (the
@@ -21,9 +24,11 @@ WeasyPrint subsets fonts with fontTools and a one-page certificate takes seconds
 """
 
 import argparse
+import cProfile
 import datetime
 import gc
 import os
+import pstats
 import secrets
 import statistics
 import time
@@ -226,11 +231,53 @@ def measure_growth(name: str, render, runs: int) -> None:
     )
 
 
+STAGES = {  # the function that runs each stage of a render, for --profile
+    "content (the database)": ("certificate.py", "content"),
+    "branding (site settings)": ("certificates/rendering.py", "current_branding"),
+    "QR code": ("certificates/rendering.py", "qr_png"),
+    "parse HTML": ("learning_records/common/pdf.py", "__init__"),
+    "cascade (styles)": ("weasyprint/document.py", "_build_layout_context"),
+    "boxes": ("weasyprint/formatting_structure/build.py", "build_formatting_structure"),
+    "layout": ("weasyprint/layout/__init__.py", "layout_document"),
+    "draw and write the PDF": ("weasyprint/document.py", "write_pdf"),
+}
+
+
+def print_profile(name: str, render, top: int, runs: int = 20) -> None:
+    """Where a render's time goes: cProfile over `runs` renders. Profiling slows pure Python
+    several times more than the C it calls (Pango, HarfBuzz, zlib), so read shares, not ms."""
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(runs):
+        render()
+    profile.disable()
+    stats = pstats.Stats(profile).stats
+    total = sum(row[2] for row in stats.values()) or 1e-9
+    print(f"\n{name}: profile of {runs} renders ({total * 1000 / runs:.0f} ms each while profiled)")
+    for stage, (path, function) in STAGES.items():
+        cumulative = max(
+            (
+                row[3]
+                for (file, _line, func), row in stats.items()
+                if file.endswith(path) and func == function
+            ),
+            default=0,
+        )
+        print(f"  {stage:<24} {100 * cumulative / total:5.1f}% (cumulative)")
+    print(f"  top {top} functions by own time (own %, cumulative %, calls per render):")
+    rows = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)[:top]
+    for (file, line, function), (_primitive, calls, own, cumulative, _callers) in rows:
+        where = f"{file.split('site-packages/')[-1]}:{line}" if file != "~" else "(built-in)"
+        shares = f"{100 * own / total:5.1f}% {100 * cumulative / total:5.1f}%"
+        print(f"  {shares} {calls // runs:6d}  {where} {function}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--leak-runs", type=int, default=500, help="renders for the memory growth figure")
     parser.add_argument("--no-pdfa", action="store_true", help="plain PDF, to measure what PDF/A-3b costs")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the top N of a profile")
     args = parser.parse_args()
     setup_django()
     from learning_records.common import pdf as pdf_module
@@ -252,6 +299,8 @@ def main() -> None:
         )
         if args.leak_runs:
             measure_growth("programme completion (1 page)", completion, args.leak_runs)
+        if args.profile:
+            print_profile("programme completion (1 page)", completion, args.profile)
 
 
 if __name__ == "__main__":
