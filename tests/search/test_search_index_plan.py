@@ -7,10 +7,10 @@ search/migrations/0001_search_vector_index.py the plan filtered every index entr
 
 It used to pass alone and fail after other tests (or after itself, on a kept test database):
 each test's index entries, rolled back, stayed in the GIN index's pending list until autovacuum
-merged it, and the planner charges a search for reading the whole list, so past about 200
-pages of it a nested loop over the pages looked cheaper than the index. The index now takes
-entries at once (search/migrations/0002_search_vector_index_without_pending_list.py), which the
-second test holds to.
+merged it, and the planner charges a search for reading the whole list, so with two runs' worth
+of it (186 pages) a nested loop over the pages looked cheaper than the index. The index now
+takes entries at once (search/migrations/0002_search_vector_index_without_pending_list.py),
+which the second test holds to.
 """
 
 import pytest
