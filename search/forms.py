@@ -60,13 +60,15 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(label="Type", required=False)
     tag = forms.ChoiceField(label="Topic", required=False)
 
-    def __init__(self, data=None):
+    def __init__(self, data=None, *, topics=None):
+        """`topics`: the (slug, name) choices for the topic filter, if the caller has them
+        (the view keeps them in the cache); otherwise they are read from the database."""
         super().__init__(data if data is not None else {})
         self.fields["q"].widget.input_type = "search"
         self.fields["type"].choices = [("", "All types")] + [
             (key, filter_label) for key, (filter_label, _label, _model) in PAGE_TYPES.items()
         ]
-        self.fields["tag"].choices = [("", "All topics"), *tags_in_use()]
+        self.fields["tag"].choices = [("", "All topics"), *(tags_in_use() if topics is None else topics)]
         self.is_valid()
 
     @property

@@ -7,7 +7,8 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from search.forms import SearchForm, result_type_label
+from cms import cache
+from search.forms import SearchForm, result_type_label, tags_in_use
 
 RESULTS_PER_PAGE = 10
 
@@ -40,7 +41,9 @@ def promotions_for(query: str):
 
 
 def search(request):
-    form = SearchForm(request.GET)
+    # The topics on live pages change only when content is published, which starts a new cache
+    # generation; reading them joined every tagging of every page (25 to 55 ms on 10,000 pages).
+    form = SearchForm(request.GET, topics=cache.cached(request, "search-topics", tags_in_use))
     query = form.query
     context = {"form": form, "search_query": query, "is_filtered": form.is_filtered}
     if query:
