@@ -16,6 +16,8 @@ from django.utils import timezone
 from cms.models import CourseCohort
 from learning_records.bookings import issuing, register, services
 from learning_records.bookings.models import Booking
+from learning_records.certificates.models import Certificate
+from learning_records.certificates.services import render_pending_pdf
 from members import demo as members
 from members.models import Organisation, User
 
@@ -66,6 +68,10 @@ def load(*, stdout):
     if finished is not None:
         outcome = issuing.issue_attendance_certificates(finished, issued_by=staff)
         stdout.write(f"  Attendance certificates for {finished.name}: {outcome.in_words()}")
+        # Production settings queue the PDFs for a worker the demo may not have: render them now
+        # (with the immediate backend of development they are rendered already).
+        for pk in Certificate.objects.being_prepared().values_list("pk", flat=True):
+            render_pending_pdf(pk)
 
 
 def take_past_registers(cohort, *, by) -> list[datetime.date]:

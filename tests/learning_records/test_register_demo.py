@@ -97,3 +97,11 @@ def test_the_finished_cohorts_certificates_and_cpd_drafts_are_issued_once(
         again = run()
     assert "Issued 0 attendance certificates; 9 had one already" in again
     assert Certificate.objects.count() == 9 and CPDRecord.objects.count() == 12
+
+
+def test_the_finished_cohorts_pdfs_are_rendered_even_without_a_worker(finished, settings):
+    """Under production's task queue nothing runs the queued renders in a demo load: it renders them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    UserFactory(email=members.PRACTITIONER_EMAIL, first_name="Priya", last_name="Shah")
+    run()
+    assert Certificate.objects.count() == 9 and not Certificate.objects.being_prepared().exists()
