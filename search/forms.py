@@ -28,10 +28,11 @@ PAGE_TYPES = {
 TAGGED_ITEM_MODELS = (CoursePageTag, EventPageTag, ResearchOutputPageTag)
 
 
-def result_type_label(page) -> str:
-    """What kind of page a result is, in a word or two ("Course"); "Page" for anything else."""
+def result_type_label(page_class: type) -> str:
+    """What kind of page a result is (by its specific class), in a word or two ("Course");
+    "Page" for anything else."""
     for _filter_label, label, model in PAGE_TYPES.values():
-        if isinstance(page, model):
+        if issubclass(page_class, model):
             return label
     return "Page"
 

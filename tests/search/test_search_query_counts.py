@@ -37,3 +37,25 @@ def test_search_results_queries_do_not_grow_with_matches(client, home, django_as
         client, "/search/", django_assert_max_num_queries, query, limit=min(small, MAX_QUERIES)
     )
     assert response.content.count(b'class="search-result"') == 10
+
+
+def test_results_seen_before_are_shown_without_reading_their_specific_pages(client, home):
+    """Each result's HTML is a shared fragment: a repeated search reads no page type's fields, and
+    a publish shows the change at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    courses = f.CourseIndexPageFactory(parent=home)
+    course = f.CoursePageFactory(parent=courses, title="Supervision course", listing_summary="Old summary")
+    f.StandardPageFactory(parent=home, title="Supervision guide")
+    query = {"q": "supervision"}
+    client.get("/search/", query)  # fills the fragments (and the topics)
+    with CaptureQueriesContext(connection) as again:
+        page = client.get("/search/", query).content.decode()
+    assert "Old summary" in page and page.count('class="search-result"') == 2
+    assert not [q for q in again.captured_queries if "cms_coursepage" in q["sql"]], "read the course again"
+
+    course.listing_summary = "New summary"
+    course.save_revision().publish()
+    page = client.get("/search/", query).content.decode()
+    assert "New summary" in page and "Old summary" not in page
