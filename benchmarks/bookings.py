@@ -32,10 +32,10 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit
 
 from _harness import ROOT, percentile, print_table
-from serve import GUNICORN, PYTHON, production_env, recreate_database, wait_until_up
+from serve import GUNICORN, PYTHON, database_beside, production_env, recreate_database, wait_until_up
 
 PORT = 8111
 HOST = "localhost"
@@ -59,13 +59,6 @@ def parse_args(argv):
         os.environ.get("DATABASE_URL", ""), "_bench_bookings"
     )
     return args
-
-
-def database_beside(url: str, suffix: str) -> str:
-    if not url.startswith("postgres"):
-        return ""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=parts.path + suffix))
 
 
 # Building (in a child process, under the production settings the server runs) -----------------

@@ -54,10 +54,18 @@ def parse_args(argv):
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if not args.database_url and os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        parts = urlsplit(os.environ["DATABASE_URL"])
-        args.database_url = urlunsplit(parts._replace(path=parts.path + "_bench_serve"))
+    args.database_url = args.database_url or database_beside(
+        os.environ.get("DATABASE_URL", ""), "_bench_serve"
+    )
     return args
+
+
+def database_beside(url: str, suffix: str) -> str:
+    """A PostgreSQL database named like `url`'s with `suffix` added, or "" when `url` is not one."""
+    if not url.startswith("postgres"):
+        return ""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=parts.path + suffix))
 
 
 def recreate_database(url: str, *, drop_only: bool = False) -> None:
