@@ -7,9 +7,6 @@ register (`bookings/issuing.py`); members do not ask for it themselves. The book
 looked up among the recipient's own, so another member's booking id is simply "not found".
 """
 
-from collections.abc import Mapping
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -50,12 +47,6 @@ class AttendanceKind(CertificateKind):
         "session days the course requires for a certificate (late arrivals and early leavers count "
         "as attending), as recorded on the register for each session day."
     )
-
-    def clean_params(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        try:
-            return {"booking": int(str(data.get("booking", "")).strip())}
-        except ValueError:
-            raise ValidationError("Choose one of your course places.", code="bad_booking") from None
 
     def _booking(self, recipient, pk) -> Booking | None:
         return (

@@ -15,7 +15,6 @@ from django.db import transaction
 from learning_records.bookings import rules
 from learning_records.bookings.models import Attendance, Booking
 from learning_records.bookings.register import AttendanceSummary
-from learning_records.certificates.rendering import site_settings
 from learning_records.cpd import services as cpd_services
 from learning_records.cpd.models import CPDActivityType, CPDRecord
 
@@ -50,11 +49,11 @@ def draft_values(summary: AttendanceSummary, attended: list, provider: str) -> d
 
 
 @transaction.atomic
-def draft_confirmed_cpd(summary: AttendanceSummary, *, provider: str | None = None) -> CPDDraft | None:
+def draft_confirmed_cpd(summary: AttendanceSummary, *, provider: str) -> CPDDraft | None:
     """The member's provider-confirmed draft for this place: made now, or the one they have.
 
-    None for someone who attended no session day. The booking row is locked so two runs at once
-    make one draft."""
+    None for someone who attended no session day. `provider` is the partnership's name, as the
+    site settings give it. The booking row is locked so two runs at once make one draft."""
     booking = Booking.objects.select_for_update(of=("self",)).get(pk=summary.booking.pk)
     existing = CPDRecord.objects.filter(member_id=booking.member_id, booking=booking).first()
     if existing is not None:
@@ -62,7 +61,6 @@ def draft_confirmed_cpd(summary: AttendanceSummary, *, provider: str | None = No
     attended = attended_days(booking, summary.booking.cohort.session_days)
     if not attended:
         return None
-    provider = provider if provider is not None else (site_settings().organisation_name or "Praxis")
     member, course = summary.booking.member, summary.booking.cohort.course
     record = cpd_services.save_draft(
         member=member,
