@@ -114,7 +114,7 @@ class AttendanceKind(CertificateKind):
             tables=[
                 Table(
                     caption="The register for each session day",
-                    columns=[Column("Session day", width=50), Column("Register", width=50)],
+                    columns=[Column("Session day"), Column("Register")],
                     rows=[
                         [f"{day:%A} {long_date(day)}", labels.get(marks.get(day), NOT_MARKED)] for day in days
                     ],

@@ -12,8 +12,8 @@ stored, and re-issue calls the kind again with them). For example:
 - CPD statement (`cpd_statement`, member_can_request, params {"year": "2025-26"}): missing()
   says when the year has no submitted record; content() gives facts "Registration number",
   "Registration year", "Records", "Total hours", "Peer-reflected"; one Table of the submitted
-  records (Date 12%, Title 34%, Type 16%, Hours numeric 8%, Standards 18%, Peer reflection 12%)
-  with a totals footer; alignments for every statement evidenced; subject_key "year:2025-26".
+  records (Date, Title, Type, Hours numeric, Standards, Peer reflection) with a totals footer;
+  alignments for every statement evidenced; subject_key "year:2025-26".
 - Programme completion (`programme_completion`, staff or member, params {"enrolment": id}):
   missing() lists each requirement not yet met with mentor-confirmed days, and each of the three
   agreements to the service project still missing; content() gives facts "Programme", "Cohort",
@@ -38,16 +38,10 @@ class Fact:
 
 @dataclass(frozen=True)
 class Column:
-    """A table column. `width` is a whole percentage of the table: PDFs lay tables out with
-    fixed widths, which keeps a 200-row statement fast; columns without one share the rest."""
+    """A table column: its label, and whether it holds numbers (right-aligned on the web page)."""
 
     label: str
     numeric: bool = False
-    width: int | None = None
-
-    def __post_init__(self):
-        if self.width is not None and not (isinstance(self.width, int) and 0 < self.width < 100):
-            raise ValueError(f"Column width must be a whole percentage, not {self.width!r}.")
 
 
 @dataclass(frozen=True)

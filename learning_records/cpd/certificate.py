@@ -146,12 +146,12 @@ class CpdStatementKind(CertificateKind):
                 Table(
                     caption=f"Submitted CPD records, {rules.long_date(start)} to {rules.long_date(end)}",
                     columns=[
-                        Column("Date", width=12),
-                        Column("Title", width=34),
-                        Column("Type", width=16),
-                        Column("Hours", numeric=True, width=8),
-                        Column("Standards", width=18),
-                        Column("Peer reflection", width=12),
+                        Column("Date"),
+                        Column("Title"),
+                        Column("Type"),
+                        Column("Hours", numeric=True),
+                        Column("Standards"),
+                        Column("Peer reflection"),
                     ],
                     rows=rows,
                     footer=[

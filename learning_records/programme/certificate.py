@@ -154,9 +154,9 @@ class ProgrammeCompletionKind(CertificateKind):
                 Table(
                     caption="Preparatory phase: days confirmed by the mentor",
                     columns=[
-                        Column("Activity", width=60),
-                        Column("Days confirmed", numeric=True, width=20),
-                        Column("Required", numeric=True, width=20),
+                        Column("Activity"),
+                        Column("Days confirmed", numeric=True),
+                        Column("Required", numeric=True),
                     ],
                     rows=rows,
                 )

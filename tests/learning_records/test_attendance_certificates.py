@@ -128,8 +128,8 @@ def test_the_certificate_prints_the_course_the_attendance_and_each_days_mark(fin
         "9 of 10 session days (90%)",
         "CPD hours 81",
         certificate.serial,
-        f"{FINISHED_DAYS[0]:%A} {FINISHED_DAYS[0].day} {FINISHED_DAYS[0]:%B %Y} Present",
-        f"{FINISHED_DAYS[9]:%A} {FINISHED_DAYS[9].day} {FINISHED_DAYS[9]:%B %Y} Absent",
+        f"{FINISHED_DAYS[0]:%A} {FINISHED_DAYS[0].day} {FINISHED_DAYS[0]:%B %Y} · Register: Present",
+        f"{FINISHED_DAYS[9]:%A} {FINISHED_DAYS[9].day} {FINISHED_DAYS[9]:%B %Y} · Register: Absent",
     ):
         assert expected.lower() in text, expected
     assert certificate.subject_key == f"cohort:{finished_cohort.pk}"

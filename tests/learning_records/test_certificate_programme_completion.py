@@ -221,6 +221,9 @@ def test_issues_with_facts_and_requirements_table(enrolment):
         certificate.verification_url,
         enrolment.cohort.programme.title,
         "Redesigning the front door",
+        # Each row of the table prints as one line, its first cell leading.
+        "Residential · Days confirmed: 2 · Required: 2",
+        "Ofsted inspection exercise · Days confirmed: 0 · Required: Optional",
     ):
         assert expected in text
 
