@@ -49,9 +49,19 @@ def _image_url(image, spec: str) -> str:
 
 
 def site_settings() -> SiteSettings:
-    """The default site's settings (unsaved defaults when there is no site yet)."""
-    site = Site.objects.filter(is_default_site=True).first()
-    return SiteSettings.for_site(site) if site else SiteSettings()
+    """The default site's settings with the two images a certificate prints, in one query.
+    Wagtail's `for_site` reads the site, then the settings with the footer's links and the
+    logo's renditions, none of which a certificate shows; it is used only to make the row the
+    first time (unsaved defaults when there is no site yet)."""
+    found = (
+        SiteSettings.objects.select_related("logo", "signature_image")
+        .filter(site__is_default_site=True)
+        .first()
+    )
+    if found is None:
+        site = Site.objects.filter(is_default_site=True).first()
+        found = SiteSettings.for_site(site) if site else SiteSettings()
+    return found
 
 
 def current_branding() -> Branding:
