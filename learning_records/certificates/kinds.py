@@ -16,9 +16,9 @@ stored, and re-issue calls the kind again with them). For example:
   alignments for every statement evidenced; subject_key "year:2025-26".
 - Programme completion (`programme_completion`, staff or member, params {"enrolment": id}):
   missing() lists each requirement not yet met with mentor-confirmed days, and each of the three
-  agreements to the service project still missing; content() gives facts "Programme", "Cohort",
-  "Phase", "Service project", "Agreed by"; a Table of requirements (Activity, Days confirmed,
-  Required); subject_key "enrolment:<id>".
+  agreements to the service project still missing; content() gives facts "Cohort", "Service
+  project", "Agreed by" (the statement names the programme and the phase); a Table of
+  requirements (Activity, Days confirmed, Required); subject_key "enrolment:<id>".
 """
 
 from collections.abc import Iterable, Mapping

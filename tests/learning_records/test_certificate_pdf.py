@@ -69,7 +69,7 @@ def test_is_a4_pdf_a_with_only_the_packaged_fonts(pdf):
         for font in page["/Resources"]["/Font"].values()
     }
     assert fonts, "no fonts found"
-    assert fonts == {"EB-Garamond", "EB-Garamond-Italic", "Lato", "Lato-Bold"}
+    assert fonts == {"EB-Garamond", "Lato", "Lato-Bold"}
 
 
 def test_signatory_and_images_come_from_the_site_settings(attendance_kind, attendance_params, member, home):

@@ -197,9 +197,7 @@ def test_issues_with_facts_and_requirements_table(enrolment):
     facts = {fact["label"]: fact["value"] for fact in certificate.snapshot["facts"]}
     today = long_date(timezone.localdate())
     assert facts == {
-        "Programme": enrolment.cohort.programme.title,
         "Cohort": enrolment.cohort.name,
-        "Phase": "Preparatory phase",
         "Service project": "Redesigning the front door",
         "Agreed by": f"{enrolment.aspirant.display_name} (aspirant), {today}; "
         f"{enrolment.mentor.display_name} (mentor), {today}; Dana Marsh (manager), {today}",
@@ -219,7 +217,7 @@ def test_issues_with_facts_and_requirements_table(enrolment):
         enrolment.aspirant.get_full_name(),
         certificate.serial,
         certificate.verification_url,
-        enrolment.cohort.programme.title,
+        f"completed the preparatory phase of the {enrolment.cohort.programme.title}",
         "Redesigning the front door",
         # Each row of the table prints as one line, its first cell leading.
         "Residential · Days confirmed: 2 · Required: 2",
