@@ -54,22 +54,24 @@ class ProgrammeCompletionKind(CertificateKind):
         except ValueError:
             raise ValidationError("Choose one of your programme enrolments.", code="bad_enrolment") from None
 
+    # get(), not first(): one row at most either way, and first() orders the query, whose
+    # compiling was a third of building the certificate's content.
     def _enrolment(self, recipient, pk) -> Enrolment | None:
-        return (
-            Enrolment.objects.for_aspirant(recipient)
-            .select_related("cohort__programme")
-            .filter(pk=pk)
-            .first()
-        )
+        try:
+            return Enrolment.objects.for_aspirant(recipient).select_related("cohort__programme").get(pk=pk)
+        except Enrolment.DoesNotExist:
+            return None
 
     def _plan(self, enrolment: Enrolment) -> ServiceProjectVersion | None:
-        project = (
-            ServiceProject.objects.filter(enrolment=enrolment)
-            .select_related("current_version")
-            .prefetch_related("current_version__agreements")
-            .first()
-        )
-        return project.current_version if project else None
+        try:
+            project = (
+                ServiceProject.objects.select_related("current_version")
+                .prefetch_related("current_version__agreements")
+                .get(enrolment=enrolment)
+            )
+        except ServiceProject.DoesNotExist:
+            return None
+        return project.current_version
 
     def _preparatory(self, enrolment: Enrolment) -> list[RequirementProgress]:
         return enrolment_progress(enrolment).get(Phase.PREPARATORY, [])
