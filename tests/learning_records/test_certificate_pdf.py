@@ -42,6 +42,23 @@ def test_qr_code_decodes_to_the_verification_url(certificate, pdf):
     assert decode_qr_codes(pdf) == [certificate.verification_url]
 
 
+def test_qr_code_is_one_pixel_per_module_drawn_with_hard_edges(pdf):
+    """Scaled up from 41 pixels (version 4 and its quiet zone) without smoothing, so a phone
+    sees sharp modules: the stylesheet's `image-rendering: pixelated` on the box it is the
+    background of."""
+    reader = PdfReader(io.BytesIO(pdf))
+    images = [
+        found
+        for number in range(1, int(reader.trailer["/Size"]))
+        if (found := reader.get_object(number)) is not None
+        and hasattr(found, "get")
+        and found.get("/Subtype") == "/Image"
+    ]
+    assert [(image["/Width"], image["/Height"], image["/Interpolate"]) for image in images] == [
+        (41, 41, False)
+    ]
+
+
 def test_qpdf_finds_no_errors(pdf):
     result = qpdf_check(pdf)
     assert result.returncode == 0, result.stdout + result.stderr
