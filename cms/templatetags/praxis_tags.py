@@ -115,3 +115,13 @@ def formcache(parser, token):
     nodelist = parser.parse(("endformcache",))
     parser.delete_first_token()
     return FormFragmentNode(nodelist, parser.compile_filter(bits[1]))
+
+
+@register.filter
+def page_numbers(page_obj) -> list[int]:
+    """The page numbers components/pagination.html can show for `page_obj` (the first two, the
+    last two, and two either side of the current page), in order: looping over every page of a
+    search for a common word (1,000 pages) took 50 to 70 ms of template time."""
+    number, last = page_obj.number, page_obj.paginator.num_pages
+    shown = {1, 2, last - 1, last, *range(number - 2, number + 3)}
+    return sorted(n for n in shown if 1 <= n <= last)

@@ -233,7 +233,11 @@ PROGRAMME_MENTOR_REMINDER_HOURS = 24
 # Wagtail
 WAGTAIL_SITE_NAME = "Praxis"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Searches stem words as English, and PostgreSQL parses a search's words once rather than for
+# every index entry (search/migrations/0003_search_index_stemmed_in_english.py); SQLite ignores it.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
