@@ -5,22 +5,28 @@
 Builds, in a throwaway database (PostgreSQL beside yours when DATABASE_URL is set, else a
 temporary SQLite file), an aspirant who has completed the preparatory phase of the Practice
 Leader Development Programme and a practitioner with 200 submitted CPD records in one
-registration year. Each run does what issuing does apart from storing: the kind builds its
-content from the database, the service's snapshot is made, and the PDF is rendered.
+registration year. For each certificate it times two steps of issuing, storing apart:
 
-Prints the median and 95th-percentile wall-clock milliseconds after a warm-up, the median CPU
-milliseconds (steadier on a shared machine), and the peak Python memory (tracemalloc, a
-separate pass) for: a one-page completion certificate, and a CPD statement of 200 records.
-Then it renders the one-page certificate `--leak-runs` more times and prints how much the
-process's resident memory grew (what a long-running worker would see).
+- render: the certificate's snapshot to PDF bytes (the QR code, the template, WeasyPrint). This
+  is the render the issuing service makes, and all the task worker does for each certificate
+  issued to a whole cohort;
+- issue: the kind's content built from the database, the service's snapshot, then the render.
 
-`--profile N` then profiles 20 more one-page renders (cProfile) and prints the N functions with
+Each run has a new verification code, so a new QR code. Prints the median and 95th-percentile
+wall-clock milliseconds after a warm-up, the median CPU milliseconds (steadier on a shared
+machine), and the peak Python memory (tracemalloc, a separate pass). Then it issues the
+one-page certificate `--leak-runs` more times and prints how much the process's resident memory
+grew (what a long-running worker would see).
+
+`--profile N` then profiles 20 more one-page issues (cProfile) and prints the N functions with
 the most time of their own, and the share of each stage: where the time goes.
 
 Targets (issue 10): one page p50 <= 50 ms and p95 <= 100 ms warm; the 200-record statement
 <= 1 s; memory growth <= 5 MB over 500 renders. Install libharfbuzz-subset0 first: without it
 WeasyPrint subsets fonts with fontTools and a one-page certificate takes seconds (the
-`learning_records.W001` system check warns).
+`learning_records.W001` system check warns). Python matters too: the script prints which one
+runs it, since pyenv's default build of CPython (no profile-guided optimisation) renders about
+15% slower than Debian's python3.
 """
 
 import argparse
@@ -162,8 +168,11 @@ def build_statement():
     return member, {"year": rules.year_name(year)}
 
 
-def make_renderer(kind_code: str, recipient, params: dict):
-    """Content from the database, the service's snapshot, the PDF: issuing without storing."""
+def make_renderers(kind_code: str, recipient, params: dict):
+    """Two timed steps of issuing, without storing: `issue` builds the content from the database,
+    the service's snapshot and the PDF; `render` is the last of those, the snapshot to PDF bytes,
+    which is also all the task worker does for a certificate issued to a whole cohort. Each call
+    has a new verification code, so a new QR code, as each certificate does."""
     from django.utils import timezone
 
     from learning_records.certificates.kinds import get_kind
@@ -176,36 +185,56 @@ def make_renderer(kind_code: str, recipient, params: dict):
     if missing:
         raise SystemExit(f"The benchmark data does not meet the {kind.name} rule: {missing}")
 
-    def render() -> bytes:
-        branding = current_branding()
-        snapshot = certificate_snapshot(
+    def snapshot(content, branding) -> dict:
+        return certificate_snapshot(
             kind=kind,
-            content=kind.content(recipient, **params),
+            content=content,
             serial="PRX-2026-000123",
             code=encode_code(secrets.token_bytes(CODE_BYTES)),
             issued_at=timezone.now(),
             branding=branding,
         )
-        return render_certificate_pdf(snapshot=snapshot, template_name=kind.pdf_template, branding=branding)
 
-    return render
+    def issue() -> bytes:
+        branding = current_branding()
+        made = snapshot(kind.content(recipient, **params), branding)
+        return render_certificate_pdf(snapshot=made, template_name=kind.pdf_template, branding=branding)
+
+    branding, content = current_branding(), kind.content(recipient, **params)
+
+    def render(made: dict) -> bytes:
+        return render_certificate_pdf(snapshot=made, template_name=kind.pdf_template, branding=branding)
+
+    return issue, Timed(render, prepare=lambda: snapshot(content, branding))
+
+
+class Timed:
+    """A step to time, and what it is given (made untimed before each call)."""
+
+    def __init__(self, step, prepare=lambda: None):
+        self.step, self.prepare = step, prepare
+
+    def __call__(self):
+        return self.step(self.prepare())
 
 
 def measure(name: str, render, runs: int, warmup: int) -> None:
+    timed = render if isinstance(render, Timed) else Timed(lambda _: render())
     for _ in range(warmup):
-        pdf = render()
+        pdf = timed()
     timings, cpu = [], []
     for _ in range(runs):
+        given = timed.prepare()
         start, start_cpu = time.perf_counter(), time.process_time()
-        pdf = render()
+        pdf = timed.step(given)
         timings.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
     tracemalloc.start()
-    render()
+    timed()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(
-        f"{name:<30} runs={runs:<3} median={statistics.median(timings):7.1f} ms  "
+        f"{name:<44} runs={runs:<3} median={statistics.median(timings):7.1f} ms  "
         f"p95={percentile(timings, 95):7.1f} ms  cpu median={statistics.median(cpu):7.1f} ms  "
         f"peak={peak / 2**20:6.1f} MiB  size={len(pdf) / 1024:6.1f} KiB"
     )
@@ -289,18 +318,19 @@ def main() -> None:
         practitioner, statement_params = build_statement()
         analyse_database()
         print(f"Database: {database}. PDF variant: {pdf_module.PDF_VARIANT or 'plain PDF'}")
-        completion = make_renderer("programme_completion", aspirant, completion_params)
-        measure("programme completion (1 page)", completion, args.runs, warmup=3)
-        measure(
-            f"CPD statement ({RECORDS} records)",
-            make_renderer("cpd_statement", practitioner, statement_params),
-            max(5, args.runs // 3),
-            warmup=1,
+        completion_issue, completion_render = make_renderers(
+            "programme_completion", aspirant, completion_params
         )
+        measure("programme completion (1 page): render", completion_render, args.runs, warmup=3)
+        measure("programme completion (1 page): issue", completion_issue, args.runs, warmup=3)
+        statement_issue, statement_render = make_renderers("cpd_statement", practitioner, statement_params)
+        statement_runs = max(5, args.runs // 3)
+        measure(f"CPD statement ({RECORDS} records): render", statement_render, statement_runs, warmup=1)
+        measure(f"CPD statement ({RECORDS} records): issue", statement_issue, statement_runs, warmup=1)
         if args.leak_runs:
-            measure_growth("programme completion (1 page)", completion, args.leak_runs)
+            measure_growth("programme completion (1 page)", completion_issue, args.leak_runs)
         if args.profile:
-            print_profile("programme completion (1 page)", completion, args.profile)
+            print_profile("programme completion (1 page)", completion_issue, args.profile)
 
 
 if __name__ == "__main__":
