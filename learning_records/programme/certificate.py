@@ -145,8 +145,7 @@ class ProgrammeCompletionKind(CertificateKind):
                 "the mentor and the aspirant's manager."
             ),
             subject_key=f"enrolment:{found.pk}",
-            # The programme and the phase are in the statement: facts that repeated them cost a
-            # quarter of the time of laying out the facts (benchmarks/certificates.py).
+            # The statement names the programme and the phase; facts do not print them again.
             facts=[
                 Fact("Cohort", found.cohort.name),
                 Fact("Service project", plan.title if plan else ""),

@@ -11,27 +11,23 @@ def with_columns(cells, columns):
     return zip(cells, columns, strict=False)
 
 
-def _labelled(cells, columns) -> str:
-    """ "Hours: 1.5 · Standards: 4.1" for the cells that have a value."""
-    return " · ".join(
-        f"{column['label']}: {cell}" for cell, column in zip(cells, columns, strict=False) if cell != ""
-    )
+def _labelled(cells, columns) -> list[str]:
+    """["Hours: 1.5", "Standards: 4.1"] for the cells that have a value."""
+    return [f"{column['label']}: {cell}" for cell, column in zip(cells, columns, strict=False) if cell != ""]
 
 
 @register.filter
 def as_line(cells, columns):
     """A table row as one line of text, its first cell leading and the rest labelled:
     "Residential · Days confirmed: 2 · Required: 2". Plain text, so the template escapes it."""
-    if not cells:
-        return ""
-    rest = _labelled(cells[1:], columns[1:])
-    return f"{cells[0]} · {rest}" if rest else str(cells[0])
+    lead = [str(cells[0])] if cells and cells[0] != "" else []
+    return " · ".join([*lead, *_labelled(cells[1:], columns[1:])])
 
 
 @register.filter
 def entry_details(cells, columns):
     """The cells after an entry's lead and title, labelled, as one line of text."""
-    return _labelled(cells[2:], columns[2:])
+    return " · ".join(_labelled(cells[2:], columns[2:]))
 
 
 @register.filter
